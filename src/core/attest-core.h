@@ -8,10 +8,13 @@
 
 #define ATTEST_CORE_INSIDE
 
+#include "attest-corpus.h"
 #include "attest-document.h"
 #include "attest-error.h"
+#include "attest-history.h"
 #include "attest-json-writer.h"
 #include "attest-reanchor.h"
+#include "attest-session.h"
 #include "attest-sidecar.h"
 #include "attest-span.h"
 #include "attest-span-store.h"

@@ -772,6 +772,51 @@ attest_document_set_span_entity (AttestDocument *self,
     span_changed (self, span);
 }
 
+void
+attest_document_update_span (AttestDocument   *self,
+                             AttestSpan       *span,
+                             const AttestSpan *values)
+{
+  guint old_start, old_end;
+
+  g_return_if_fail (ATTEST_IS_DOCUMENT (self));
+  g_return_if_fail (span != NULL);
+  g_return_if_fail (values != NULL);
+  g_return_if_fail (check_range (self, values->start, values->end, NULL));
+
+  old_start = span->start;
+  old_end = span->end;
+
+  if (span->start != values->start || span->end != values->end || span->label != values->label)
+    {
+      AttestSpanStore *store = attest_span_store_lookup (self->spans, span->id) == span
+                               ? self->spans : self->suggested_spans;
+
+      attest_span_store_steal (store, span);
+      span->start = values->start;
+      span->end = values->end;
+      span->label = values->label;
+      attest_span_store_insert (store, span);
+    }
+
+  if (!attest_attrs_equal (span->attrs, values->attrs))
+    {
+      g_strfreev (span->attrs);
+      span->attrs = g_strdupv (values->attrs);
+    }
+  set_str (&span->note, values->note);
+  set_str (&span->entity, values->entity);
+  set_str (&span->created, values->created);
+  set_str (&span->old_text, values->old_text);
+  set_str (&span->extra, values->extra);
+  span->by = values->by;
+  span->origin = values->origin;
+  span->flags = values->flags;
+
+  g_signal_emit (self, signals[SPAN_CHANGED], 0, span, old_start, old_end);
+  emit_changed (self);
+}
+
 /* Relations -------------------------------------------------------------- */
 
 static int
@@ -1084,6 +1129,56 @@ attest_document_add_suggested_relation (AttestDocument  *self,
   emit_changed (self);
 
   return TRUE;
+}
+
+void
+attest_document_remove_suggested_span (AttestDocument *self,
+                                       AttestSpan     *span)
+{
+  g_return_if_fail (ATTEST_IS_DOCUMENT (self));
+  g_return_if_fail (span != NULL);
+  g_return_if_fail (attest_span_store_lookup (self->suggested_spans, span->id) == span);
+
+  attest_span_store_remove (self->suggested_spans, span);
+
+  g_signal_emit (self, signals[SUGGESTIONS_CHANGED], 0);
+  emit_changed (self);
+}
+
+void
+attest_document_remove_suggested_relation (AttestDocument *self,
+                                           AttestRelation *relation)
+{
+  g_return_if_fail (ATTEST_IS_DOCUMENT (self));
+  g_return_if_fail (relation != NULL);
+
+  if (!g_ptr_array_remove (self->suggested_relations, relation))
+    g_return_if_reached ();
+
+  g_signal_emit (self, signals[SUGGESTIONS_CHANGED], 0);
+  emit_changed (self);
+}
+
+void
+attest_document_remove_rejected (AttestDocument       *self,
+                                 const AttestRejected *rejected)
+{
+  g_return_if_fail (ATTEST_IS_DOCUMENT (self));
+  g_return_if_fail (rejected != NULL);
+
+  for (guint i = 0; i < self->rejected->len; i++)
+    {
+      const AttestRejected *r = g_ptr_array_index (self->rejected, i);
+
+      if (r->label == rejected->label && r->start == rejected->start &&
+          r->end == rejected->end && g_strcmp0 (r->rule, rejected->rule) == 0)
+        {
+          g_ptr_array_remove_index (self->rejected, i);
+          g_signal_emit (self, signals[SUGGESTIONS_CHANGED], 0);
+          emit_changed (self);
+          return;
+        }
+    }
 }
 
 void

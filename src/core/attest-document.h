@@ -137,6 +137,11 @@ void            attest_document_set_span_note     (AttestDocument *self,
 void            attest_document_set_span_entity   (AttestDocument *self,
                                                    AttestSpan     *span,
                                                    const char     *entity_id);
+/* Copies every field of @values (range, label, attrs, note, entity,
+ * provenance, flags, extra; not the id) into @span: for undo and redo. */
+void            attest_document_update_span       (AttestDocument   *self,
+                                                   AttestSpan       *span,
+                                                   const AttestSpan *values);
 char           *attest_document_next_id           (AttestDocument *self,
                                                    const char     *prefix);
 
@@ -182,6 +187,13 @@ gboolean        attest_document_add_suggested_span (AttestDocument *self,
 gboolean        attest_document_add_suggested_relation (AttestDocument *self,
                                                         AttestRelation *relation,
                                                         GError        **error);
+void            attest_document_remove_suggested_span (AttestDocument *self,
+                                                       AttestSpan     *span);
+void            attest_document_remove_suggested_relation (AttestDocument *self,
+                                                           AttestRelation *relation);
+/* Removes the first rejected entry equal to @rejected (label, range, rule). */
+void            attest_document_remove_rejected   (AttestDocument       *self,
+                                                   const AttestRejected *rejected);
 void            attest_document_add_rejected      (AttestDocument *self,
                                                    AttestRejected *rejected);
 

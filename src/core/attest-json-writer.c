@@ -35,28 +35,77 @@ static const guint8 needs_escape[256] = {
 
 static const char hex_digits[] = "0123456789abcdef";
 
+/* GLib 2.74's g_string_append_len() is an out-of-line call through
+ * g_string_insert_len(); a sidecar makes millions of short appends. */
+static inline void
+append_len (GString    *out,
+            const char *data,
+            gsize       len)
+{
+  if (G_LIKELY (out->len + len < out->allocated_len))
+    {
+      memcpy (out->str + out->len, data, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    {
+      g_string_append_len (out, data, len);
+    }
+}
+
+#define append_literal(out, str) append_len ((out), "" str, sizeof (str) - 1)
+
 static void
 append_escaped_byte (GString *out,
                      guint8   c)
 {
   switch (c)
     {
-    case '"':  g_string_append_len (out, "\\\"", 2); break;
-    case '\\': g_string_append_len (out, "\\\\", 2); break;
-    case '\n': g_string_append_len (out, "\\n", 2); break;
-    case '\r': g_string_append_len (out, "\\r", 2); break;
-    case '\t': g_string_append_len (out, "\\t", 2); break;
-    case '\b': g_string_append_len (out, "\\b", 2); break;
-    case '\f': g_string_append_len (out, "\\f", 2); break;
+    case '"':  append_literal (out, "\\\""); break;
+    case '\\': append_literal (out, "\\\\"); break;
+    case '\n': append_literal (out, "\\n"); break;
+    case '\r': append_literal (out, "\\r"); break;
+    case '\t': append_literal (out, "\\t"); break;
+    case '\b': append_literal (out, "\\b"); break;
+    case '\f': append_literal (out, "\\f"); break;
     default:
       {
         char buf[6] = { '\\', 'u', '0', '0', hex_digits[c >> 4], hex_digits[c & 0xf] };
 
         g_assert (c < 0x20);
-        g_string_append_len (out, buf, sizeof buf);
+        append_len (out, buf, sizeof buf);
       }
       break;
     }
+}
+
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* TRUE if any of the 8 bytes in @w is one needs_escape[] flags. Exact for
+ * "any", which is all the caller needs: it then finds the byte one at a
+ * time. Article text is long runs of safe bytes, so this is the hot loop. */
+static inline gboolean
+word_needs_escape (guint64 w)
+{
+  guint64 control = (w - ONES * 0x20) & ~w;
+  guint64 quote = w ^ (ONES * '"');
+  guint64 backslash = w ^ (ONES * '\\');
+  guint64 e2 = w ^ (ONES * 0xE2);
+
+  quote = (quote - ONES) & ~quote;
+  backslash = (backslash - ONES) & ~backslash;
+  e2 = (e2 - ONES) & ~e2;
+
+  return ((control | quote | backslash | e2) & HIGHS) != 0;
+}
+
+static inline gboolean
+is_line_separator (const guint8 *p,
+                   const guint8 *end)
+{
+  return end - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9);
 }
 
 void
@@ -64,49 +113,64 @@ attest_json_append_string (GString    *out,
                            const char *str,
                            gssize      len)
 {
-  const guint8 *p;
+  const guint8 *p = (const guint8 *) str;
   const guint8 *end;
   const guint8 *run;
 
   g_return_if_fail (out != NULL);
-  g_return_if_fail (str != NULL || len == 0);
+  g_return_if_fail (str != NULL || len <= 0);
 
-  if (len < 0)
+  if (str == NULL)
+    len = 0;
+  else if (len < 0)
     len = strlen (str);
 
-  p = (const guint8 *) str;
   end = p + len;
+  run = p;
 
   g_string_append_c (out, '"');
 
   while (p < end)
     {
-      run = p;
-      while (p < end && !needs_escape[*p])
-        p++;
-      if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
+      while (end - p >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p, sizeof w);
+          if (word_needs_escape (w))
+            break;
+          p += 8;
+        }
+
       if (p == end)
         break;
 
-      if (*p == 0xE2)
+      /* Curly quotes and other characters led by 0xE2 stay in the run. */
+      if (!needs_escape[*p] || (*p == 0xE2 && !is_line_separator (p, end)))
         {
-          if (end - p >= 3 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
-            {
-              g_string_append_len (out, p[2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
-              p += 3;
-            }
-          else
-            {
-              g_string_append_c (out, (char) *p);
-              p++;
-            }
+          p++;
           continue;
         }
 
-      append_escaped_byte (out, *p);
-      p++;
+      if (p > run)
+        append_len (out, (const char *) run, p - run);
+
+      if (*p == 0xE2)
+        {
+          append_len (out, p[2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+          p += 3;
+        }
+      else
+        {
+          append_escaped_byte (out, *p);
+          p++;
+        }
+
+      run = p;
     }
+
+  if (p > run)
+    append_len (out, (const char *) run, p - run);
 
   g_string_append_c (out, '"');
 }
@@ -119,10 +183,10 @@ begin_member (GString    *out,
   if (*first)
     *first = FALSE;
   else
-    g_string_append_len (out, ", ", 2);
+    append_literal (out, ", ");
 
   attest_json_append_string (out, key, -1);
-  g_string_append_len (out, ": ", 2);
+  append_literal (out, ": ");
 }
 
 /* A NULL value is written as JSON null; callers that want an optional
@@ -141,7 +205,7 @@ attest_json_member_string (GString    *out,
   if (value != NULL)
     attest_json_append_string (out, value, -1);
   else
-    g_string_append_len (out, "null", 4);
+    append_literal (out, "null");
 }
 
 static void
@@ -160,7 +224,7 @@ append_uint (GString *out,
     }
   while (value != 0);
 
-  g_string_append_len (out, p, buf + sizeof buf - p);
+  append_len (out, p, buf + sizeof buf - p);
 }
 
 void
@@ -234,7 +298,7 @@ attest_json_member_strv (GString      *out,
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
     {
       if (i > 0)
-        g_string_append_len (out, ", ", 2);
+        append_literal (out, ", ");
       attest_json_append_string (out, strv[i], -1);
     }
   g_string_append_c (out, ']');
@@ -254,7 +318,7 @@ attest_json_member_raw (GString    *out,
   if (*first)
     *first = FALSE;
   else
-    g_string_append_len (out, ", ", 2);
+    append_literal (out, ", ");
 
   g_string_append (out, members);
 }

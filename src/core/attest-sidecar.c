@@ -17,11 +17,8 @@
 
 #include "attest-document.h"
 #include "attest-error.h"
-#include "attest-json-writer.h"
 #include "attest-sidecar.h"
-#include "attest-span.h"
-#include "attest-span-store.h"
-#include "attest-text.h"
+#include "attest-sidecar-private.h"
 #include "attest-version.h"
 
 /* Paths ------------------------------------------------------------------ */
@@ -76,572 +73,6 @@ attest_sidecar_article_path (const char *sidecar_path)
     return NULL;
 
   return g_strndup (sidecar_path, strlen (sidecar_path) - strlen (ATTEST_SIDECAR_SUFFIX));
-}
-
-/* Serializing -------------------------------------------------------------- */
-
-/* Unknown members are kept as one canonical members string; where the
- * sidecar puts one member per line, split it at the commas that separate
- * members (outside strings and nested values). */
-static const char *
-next_member_end (const char *p)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  g_assert (p != NULL);
-
-  for (; *p != '\0'; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\' && p[1] != '\0')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (*p)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '{':
-        case '[':
-          depth++;
-          break;
-        case '}':
-        case ']':
-          if (depth > 0)
-            depth--;
-          break;
-        case ',':
-          if (depth == 0)
-            return p;
-          break;
-        default:
-          break;
-        }
-    }
-
-  return p;
-}
-
-/* Appends each member of @members on a line of its own at @indent. The
- * last line gets no comma; @more says whether members follow. */
-static void
-append_members_lines (GString    *out,
-                      const char *members,
-                      const char *indent,
-                      gboolean    more)
-{
-  const char *p = members;
-
-  g_assert (out != NULL);
-  g_assert (indent != NULL);
-
-  if (members == NULL)
-    return;
-
-  while (*p != '\0')
-    {
-      const char *end;
-      const char *trail;
-
-      while (g_ascii_isspace (*p))
-        p++;
-      if (*p == '\0')
-        break;
-
-      end = next_member_end (p);
-      trail = end;
-      while (trail > p && g_ascii_isspace (trail[-1]))
-        trail--;
-
-      g_string_append (out, indent);
-      g_string_append_len (out, p, trail - p);
-
-      p = *end == ',' ? end + 1 : end;
-      while (g_ascii_isspace (*p))
-        p++;
-
-      g_string_append (out, *p != '\0' || more ? ",\n" : "\n");
-    }
-}
-
-static gboolean
-has_members (const char *members)
-{
-  if (members == NULL)
-    return FALSE;
-
-  while (g_ascii_isspace (*members))
-    members++;
-
-  return *members != '\0';
-}
-
-static void
-append_span (GString          *out,
-             AttestText       *text,
-             const AttestSpan *span)
-{
-  gboolean first = TRUE;
-  const char *begin;
-  const char *end;
-
-  g_assert (out != NULL);
-  g_assert (text != NULL);
-  g_assert (span != NULL);
-
-  g_string_append_c (out, '{');
-  attest_json_member_string (out, &first, "id", span->id);
-  attest_json_member_string (out, &first, "label", span->label);
-  attest_json_member_uint (out, &first, "start", span->start);
-  attest_json_member_uint (out, &first, "end", span->end);
-
-  /* Slice the text in place: no allocation per span. */
-  begin = attest_text_get_pointer (text, span->start);
-  end = attest_text_get_pointer (text, span->end);
-  g_string_append_len (out, ", \"text\": ", 10);
-  attest_json_append_string (out, begin, end > begin ? end - begin : 0);
-
-  if (span->attrs != NULL && span->attrs[0] != NULL)
-    attest_json_member_attrs (out, &first, "attrs", span->attrs);
-  if (span->note != NULL)
-    attest_json_member_string (out, &first, "note", span->note);
-  if (span->entity != NULL)
-    attest_json_member_string (out, &first, "entity", span->entity);
-  if (span->by != NULL)
-    attest_json_member_string (out, &first, "by", span->by);
-  if (span->origin != NULL)
-    attest_json_member_string (out, &first, "origin", span->origin);
-  if (span->created != NULL)
-    attest_json_member_string (out, &first, "created", span->created);
-
-  if (span->flags & (ATTEST_SPAN_FLAG_CHANGED | ATTEST_SPAN_FLAG_DELETED))
-    {
-      attest_json_member_string (out, &first, "review",
-                                 (span->flags & ATTEST_SPAN_FLAG_DELETED) ? "deleted" : "changed");
-      if (span->old_text != NULL)
-        attest_json_member_string (out, &first, "was", span->old_text);
-    }
-
-  attest_json_member_raw (out, &first, span->extra);
-  g_string_append_c (out, '}');
-}
-
-static void
-append_relation (GString              *out,
-                 const AttestRelation *relation)
-{
-  gboolean first = TRUE;
-
-  g_assert (out != NULL);
-  g_assert (relation != NULL);
-
-  g_string_append_c (out, '{');
-  attest_json_member_string (out, &first, "id", relation->id);
-  attest_json_member_string (out, &first, "type", relation->type);
-  attest_json_member_string (out, &first, "from", relation->from);
-  attest_json_member_string (out, &first, "to", relation->to);
-  if (relation->attrs != NULL && relation->attrs[0] != NULL)
-    attest_json_member_attrs (out, &first, "attrs", relation->attrs);
-  if (relation->by != NULL)
-    attest_json_member_string (out, &first, "by", relation->by);
-  if (relation->origin != NULL)
-    attest_json_member_string (out, &first, "origin", relation->origin);
-  if (relation->created != NULL)
-    attest_json_member_string (out, &first, "created", relation->created);
-  attest_json_member_raw (out, &first, relation->extra);
-  g_string_append_c (out, '}');
-}
-
-static void
-append_entity (GString            *out,
-               const AttestEntity *entity)
-{
-  gboolean first = TRUE;
-
-  g_assert (out != NULL);
-  g_assert (entity != NULL);
-
-  g_string_append_c (out, '{');
-  attest_json_member_string (out, &first, "id", entity->id);
-  attest_json_member_string (out, &first, "name", entity->name);
-  if (entity->kind != NULL)
-    attest_json_member_string (out, &first, "kind", entity->kind);
-  if (entity->wikidata != NULL)
-    attest_json_member_string (out, &first, "wikidata", entity->wikidata);
-  if (entity->aliases != NULL && entity->aliases[0] != NULL)
-    attest_json_member_strv (out, &first, "aliases", entity->aliases);
-  attest_json_member_raw (out, &first, entity->extra);
-  g_string_append_c (out, '}');
-}
-
-static void
-append_rejected (GString              *out,
-                 const AttestRejected *rejected)
-{
-  gboolean first = TRUE;
-
-  g_assert (out != NULL);
-  g_assert (rejected != NULL);
-
-  g_string_append_c (out, '{');
-  attest_json_member_string (out, &first, "label", rejected->label);
-  attest_json_member_uint (out, &first, "start", rejected->start);
-  attest_json_member_uint (out, &first, "end", rejected->end);
-  if (rejected->rule != NULL)
-    attest_json_member_string (out, &first, "rule", rejected->rule);
-  attest_json_member_raw (out, &first, rejected->extra);
-  g_string_append_c (out, '}');
-}
-
-static int
-compare_relation_ids (gconstpointer a,
-                      gconstpointer b)
-{
-  const AttestRelation *ra = *(const AttestRelation * const *) a;
-  const AttestRelation *rb = *(const AttestRelation * const *) b;
-
-  return attest_id_compare (ra->id, rb->id);
-}
-
-static int
-compare_rejected (gconstpointer a,
-                  gconstpointer b)
-{
-  const AttestRejected *ra = *(const AttestRejected * const *) a;
-  const AttestRejected *rb = *(const AttestRejected * const *) b;
-  int cmp;
-
-  /* The document keeps them in the order they were rejected or read; the
-   * file wants one order whatever that history was. */
-  if (ra->start != rb->start)
-    return ra->start < rb->start ? -1 : 1;
-  if (ra->end != rb->end)
-    return ra->end < rb->end ? -1 : 1;
-  if ((cmp = g_strcmp0 (ra->label, rb->label)) != 0)
-    return cmp;
-  if ((cmp = g_strcmp0 (ra->rule, rb->rule)) != 0)
-    return cmp;
-  return g_strcmp0 (ra->extra, rb->extra);
-}
-
-/* Copies @array (not owning) and sorts it. */
-static GPtrArray *
-sorted_copy (GPtrArray        *array,
-             GCompareFunc      compare)
-{
-  GPtrArray *copy;
-
-  g_assert (compare != NULL);
-
-  copy = g_ptr_array_sized_new (array != NULL ? array->len : 0);
-  for (guint i = 0; array != NULL && i < array->len; i++)
-    g_ptr_array_add (copy, g_ptr_array_index (array, i));
-  g_ptr_array_sort (copy, compare);
-
-  return copy;
-}
-
-static void
-append_meta (GString        *out,
-             AttestDocument *document)
-{
-  static const char * const known[] = { "title", "source_url", "published" };
-  char * const *meta = attest_document_get_meta_all (document);
-  const char *extra = attest_document_get_extra (document, ATTEST_EXTRA_META);
-  gboolean first = TRUE;
-
-  g_assert (out != NULL);
-
-  if ((meta == NULL || meta[0] == NULL) && !has_members (extra))
-    return;
-
-  g_string_append (out, ",\n    \"meta\": {");
-
-  for (guint k = 0; k < G_N_ELEMENTS (known); k++)
-    {
-      const char *value = attest_attrs_get (meta, known[k]);
-
-      if (value != NULL)
-        attest_json_member_string (out, &first, known[k], value);
-    }
-
-  for (guint i = 0; meta != NULL && meta[i] != NULL && meta[i + 1] != NULL; i += 2)
-    {
-      if (g_str_equal (meta[i], "title") ||
-          g_str_equal (meta[i], "source_url") ||
-          g_str_equal (meta[i], "published"))
-        continue;
-      attest_json_member_string (out, &first, meta[i], meta[i + 1]);
-    }
-
-  attest_json_member_raw (out, &first, extra);
-  g_string_append_c (out, '}');
-}
-
-static void
-append_suggestions (GString        *out,
-                    AttestDocument *document,
-                    AttestText     *text,
-                    gboolean        more)
-{
-  AttestSpanStore *spans = attest_document_get_suggested_spans (document);
-  g_autoptr(GPtrArray) relations = sorted_copy (attest_document_get_suggested_relations (document),
-                                                compare_relation_ids);
-  g_autoptr(GPtrArray) rejected = sorted_copy (attest_document_get_rejected (document),
-                                               compare_rejected);
-  const char *extra = attest_document_get_extra (document, ATTEST_EXTRA_SUGGESTIONS);
-  guint n_spans = spans != NULL ? attest_span_store_get_n_spans (spans) : 0;
-
-  g_assert (out != NULL);
-
-  if (n_spans == 0 && relations->len == 0 && rejected->len == 0)
-    {
-      gboolean first = FALSE;
-
-      g_string_append (out, "  \"suggestions\": {\"spans\": [], \"relations\": [], \"rejected\": []");
-      attest_json_member_raw (out, &first, extra);
-      g_string_append (out, more ? "},\n" : "}\n");
-      return;
-    }
-
-  g_string_append (out, "  \"suggestions\": {\n");
-
-  if (n_spans == 0)
-    {
-      g_string_append (out, "    \"spans\": [],\n");
-    }
-  else
-    {
-      g_string_append (out, "    \"spans\": [\n");
-      for (AttestSpan *span = attest_span_store_get_first (spans);
-           span != NULL;
-           span = attest_span_store_get_next (spans, span))
-        {
-          g_string_append (out, "      ");
-          append_span (out, text, span);
-          g_string_append (out, attest_span_store_get_next (spans, span) != NULL ? ",\n" : "\n");
-        }
-      g_string_append (out, "    ],\n");
-    }
-
-  if (relations->len == 0)
-    {
-      g_string_append (out, "    \"relations\": [],\n");
-    }
-  else
-    {
-      g_string_append (out, "    \"relations\": [\n");
-      for (guint i = 0; i < relations->len; i++)
-        {
-          g_string_append (out, "      ");
-          append_relation (out, g_ptr_array_index (relations, i));
-          g_string_append (out, i + 1 < relations->len ? ",\n" : "\n");
-        }
-      g_string_append (out, "    ],\n");
-    }
-
-  if (rejected->len == 0)
-    {
-      g_string_append (out, "    \"rejected\": []");
-    }
-  else
-    {
-      g_string_append (out, "    \"rejected\": [\n");
-      for (guint i = 0; i < rejected->len; i++)
-        {
-          g_string_append (out, "      ");
-          append_rejected (out, g_ptr_array_index (rejected, i));
-          g_string_append (out, i + 1 < rejected->len ? ",\n" : "\n");
-        }
-      g_string_append (out, "    ]");
-    }
-
-  if (has_members (extra))
-    {
-      g_string_append (out, ",\n");
-      append_members_lines (out, extra, "    ", FALSE);
-    }
-  else
-    {
-      g_string_append_c (out, '\n');
-    }
-
-  g_string_append (out, more ? "  },\n" : "  }\n");
-}
-
-static GBytes *
-serialize (AttestDocument *document,
-           const char     *generator)
-{
-  AttestText *text;
-  AttestSpanStore *spans;
-  AttestSpanStore *suggested;
-  GString *out;
-  const char *str;
-  const char *top_extra;
-  guint n_spans;
-  guint n_relations;
-  guint n_entities;
-  gsize n_records;
-  gint64 version;
-
-  g_assert (ATTEST_IS_DOCUMENT (document));
-  g_assert (generator != NULL);
-
-  text = attest_document_get_text (document);
-  spans = attest_document_get_spans (document);
-  suggested = attest_document_get_suggested_spans (document);
-  n_spans = spans != NULL ? attest_span_store_get_n_spans (spans) : 0;
-  n_relations = attest_document_get_n_relations (document);
-  n_entities = attest_document_get_n_entities (document);
-
-  /* Size the buffer once: the text appears once in full and again sliced
-   * in the spans, which cover a fraction of it in a typical article. */
-  n_records = (gsize) n_spans + n_relations + n_entities +
-              (suggested != NULL ? attest_span_store_get_n_spans (suggested) : 0);
-  out = g_string_sized_new (attest_text_get_n_bytes (text) + 200 * n_records + 1024);
-
-  version = attest_document_get_version (document);
-  if (version < ATTEST_SIDECAR_VERSION)
-    version = ATTEST_SIDECAR_VERSION;
-
-  g_string_append (out, "{\n  \"format\": \"attest\",\n  \"version\": ");
-  g_string_append_printf (out, "%" G_GINT64_FORMAT, version);
-  g_string_append (out, ",\n  \"generator\": ");
-  attest_json_append_string (out, generator, -1);
-
-  /* document */
-  g_string_append (out, ",\n  \"document\": {\n    \"file\": ");
-  str = attest_document_get_file_name (document);
-  attest_json_append_string (out, str != NULL ? str : "", -1);
-  g_string_append (out, ",\n    \"sha256\": \"");
-  g_string_append (out, attest_text_get_sha256 (text));
-  g_string_append_printf (out, "\",\n    \"length\": %u", attest_text_get_length (text));
-  g_string_append (out, ",\n    \"status\": ");
-  attest_json_append_string (out, attest_status_to_string (attest_document_get_status (document)), -1);
-  if ((str = attest_document_get_language (document)) != NULL)
-    {
-      g_string_append (out, ",\n    \"language\": ");
-      attest_json_append_string (out, str, -1);
-    }
-  append_meta (out, document);
-  str = attest_document_get_extra (document, ATTEST_EXTRA_DOCUMENT);
-  if (has_members (str))
-    {
-      g_string_append (out, ",\n");
-      append_members_lines (out, str, "    ", FALSE);
-    }
-  else
-    {
-      g_string_append_c (out, '\n');
-    }
-  g_string_append (out, "  },\n  \"text\": ");
-  attest_json_append_string (out, attest_text_get_data (text), attest_text_get_n_bytes (text));
-  g_string_append (out, ",\n");
-
-  /* tagset */
-  if ((str = attest_document_get_tagset_name (document)) != NULL)
-    {
-      gboolean first = TRUE;
-
-      g_string_append (out, "  \"tagset\": {");
-      attest_json_member_string (out, &first, "name", str);
-      attest_json_member_int (out, &first, "version", attest_document_get_tagset_version (document));
-      attest_json_member_raw (out, &first, attest_document_get_extra (document, ATTEST_EXTRA_TAGSET));
-      g_string_append (out, "},\n");
-    }
-
-  /* spans: the store already holds them in the file's order */
-  if (n_spans == 0)
-    {
-      g_string_append (out, "  \"spans\": [],\n");
-    }
-  else
-    {
-      g_string_append (out, "  \"spans\": [\n");
-      for (AttestSpan *span = attest_span_store_get_first (spans); span != NULL;)
-        {
-          AttestSpan *next = attest_span_store_get_next (spans, span);
-
-          g_string_append_len (out, "    ", 4);
-          append_span (out, text, span);
-          g_string_append_len (out, next != NULL ? ",\n" : "\n", next != NULL ? 2 : 1);
-          span = next;
-        }
-      g_string_append (out, "  ],\n");
-    }
-
-  /* relations and entities: the document keeps them in id order */
-  if (n_relations == 0)
-    {
-      g_string_append (out, "  \"relations\": [],\n");
-    }
-  else
-    {
-      g_string_append (out, "  \"relations\": [\n");
-      for (guint i = 0; i < n_relations; i++)
-        {
-          g_string_append (out, "    ");
-          append_relation (out, attest_document_get_relation (document, i));
-          g_string_append (out, i + 1 < n_relations ? ",\n" : "\n");
-        }
-      g_string_append (out, "  ],\n");
-    }
-
-  if (n_entities == 0)
-    {
-      g_string_append (out, "  \"entities\": [],\n");
-    }
-  else
-    {
-      g_string_append (out, "  \"entities\": [\n");
-      for (guint i = 0; i < n_entities; i++)
-        {
-          g_string_append (out, "    ");
-          append_entity (out, attest_document_get_entity (document, i));
-          g_string_append (out, i + 1 < n_entities ? ",\n" : "\n");
-        }
-      g_string_append (out, "  ],\n");
-    }
-
-  top_extra = attest_document_get_extra (document, ATTEST_EXTRA_TOP);
-  append_suggestions (out, document, text, has_members (top_extra));
-  if (has_members (top_extra))
-    append_members_lines (out, top_extra, "  ", FALSE);
-
-  g_string_append (out, "}\n");
-
-  return g_string_free_to_bytes (out);
-}
-
-/**
- * attest_sidecar_serialize:
- * @document: a document
- *
- * Writes @document in the sidecar format, version 1. The "generator"
- * member is the document's own (as read from its file), or this
- * version of Attest for a new document; attest_sidecar_save() always
- * writes this version of Attest, since it is the program writing the file.
- *
- * Returns: (transfer full): the UTF-8 bytes, ending with a newline.
- */
-GBytes *
-attest_sidecar_serialize (AttestDocument *document)
-{
-  const char *generator;
-
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (attest_document_get_text (document) != NULL, NULL);
-
-  generator = attest_document_get_generator (document);
-
-  return serialize (document, generator != NULL ? generator : ATTEST_GENERATOR);
 }
 
 /* Loading ------------------------------------------------------------------ */
@@ -776,11 +207,12 @@ is_temp_name (const char *name,
               const char *prefix,
               gsize       prefix_len)
 {
-  gsize len = strlen (name);
+  gsize len;
 
   g_assert (name != NULL);
   g_assert (prefix != NULL);
 
+  len = strlen (name);
   if (len != prefix_len + TEMP_RANDOM_LEN + strlen (TEMP_SUFFIX) ||
       strncmp (name, prefix, prefix_len) != 0 ||
       !g_str_has_suffix (name, TEMP_SUFFIX))
@@ -793,6 +225,23 @@ is_temp_name (const char *name,
     }
 
   return TRUE;
+}
+
+/* A temp name of any target: ".", a name, ".", six letters or digits,
+ * ".tmp". */
+static gboolean
+looks_like_temp_name (const char *name)
+{
+  gsize len;
+
+  g_assert (name != NULL);
+
+  len = strlen (name);
+  if (name[0] != '.' || len < 3 + TEMP_RANDOM_LEN + strlen (TEMP_SUFFIX))
+    return FALSE;
+
+  return name[len - strlen (TEMP_SUFFIX) - TEMP_RANDOM_LEN - 1] == '.' &&
+         is_temp_name (name + len - strlen (TEMP_SUFFIX) - TEMP_RANDOM_LEN - 1, ".", 1);
 }
 
 static void
@@ -818,67 +267,162 @@ set_error_from_errno (GError     **error,
                "%s: %s", message, g_strerror (saved_errno));
 }
 
+/* Listing a folder costs about a millisecond per thousand files, and a
+ * folder may hold a corpus of thousands of articles that `attest-cli`
+ * saves one after another. So each process lists a folder at most once
+ * every SWEEP_INTERVAL and keeps the temp-looking names it saw: a crashed
+ * save's file is swept by the first save after that, a few seconds late
+ * at worst. A fork (a new process) lists again. */
+#define SWEEP_INTERVAL (2 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  gint64     listed_at;
+  pid_t      pid;
+  GPtrArray *names;
+} FolderListing;
+
+static GMutex sweep_mutex;
+static GHashTable *listings;
+
+static void
+folder_listing_free (gpointer data)
+{
+  FolderListing *listing = data;
+
+  g_ptr_array_unref (listing->names);
+  g_free (listing);
+}
+
+static GPtrArray *
+list_temp_names (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert (dir_path != NULL);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      if (looks_like_temp_name (name))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+
+  return names;
+}
+
+typedef enum
+{
+  SWEEP_REMOVED,
+  SWEEP_IN_USE,
+  SWEEP_SKIPPED,
+} SweepResult;
+
+static SweepResult
+remove_stale_temp_file (const char *dir_path,
+                        const char *name)
+{
+  g_autofree char *temp_path = g_build_filename (dir_path, name, NULL);
+  SweepResult result = SWEEP_SKIPPED;
+  struct stat st;
+  int fd;
+
+  /* Not through a symlink, and never a folder. */
+  fd = open (temp_path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return SWEEP_SKIPPED;
+
+  /* A save in progress, in this process or another, holds the lock; a
+   * killed one released it when the kernel closed its files. */
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    {
+      if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+        result = SWEEP_IN_USE;
+      else if (g_unlink (temp_path) == 0)
+        result = SWEEP_REMOVED;
+    }
+
+  close (fd);
+
+  return result;
+}
+
+static guint
+sweep (const char *path,
+       gboolean    force)
+{
+  g_autofree char *dir_path = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = temp_prefix (base);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&sweep_mutex);
+  gsize prefix_len = strlen (prefix);
+  gint64 now = g_get_monotonic_time ();
+  FolderListing *listing;
+  guint removed = 0;
+
+  if (listings == NULL)
+    listings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, folder_listing_free);
+
+  listing = g_hash_table_lookup (listings, dir_path);
+  if (listing == NULL)
+    {
+      listing = g_new0 (FolderListing, 1);
+      g_hash_table_insert (listings, g_strdup (dir_path), listing);
+    }
+
+  if (force ||
+      listing->names == NULL ||
+      listing->pid != getpid () ||
+      now - listing->listed_at >= SWEEP_INTERVAL)
+    {
+      g_clear_pointer (&listing->names, g_ptr_array_unref);
+      listing->names = list_temp_names (dir_path);
+      listing->listed_at = now;
+      listing->pid = getpid ();
+    }
+
+  for (guint i = listing->names->len; i > 0; i--)
+    {
+      const char *name = g_ptr_array_index (listing->names, i - 1);
+      SweepResult result;
+
+      if (!is_temp_name (name, prefix, prefix_len))
+        continue;
+
+      result = remove_stale_temp_file (dir_path, name);
+      if (result == SWEEP_REMOVED)
+        removed++;
+      /* Kept only while a save holds it, to be tried again. */
+      if (result != SWEEP_IN_USE)
+        g_ptr_array_remove_index_fast (listing->names, i - 1);
+    }
+
+  return removed;
+}
+
 /**
  * attest_sidecar_sweep_temp_files:
  * @file: the target of saves
  *
  * Removes the temp files that saves of @file left behind when they were
- * killed. A temp file a save is still writing is locked by it and kept.
+ * killed: hidden files named like ".story.txt.attest.json.a1B2c3.tmp"
+ * next to it. A temp file a save is still writing is locked by that save
+ * and kept. Every save sweeps first; this also lists the folder again.
  *
  * Returns: how many files were removed.
  */
 guint
 attest_sidecar_sweep_temp_files (GFile *file)
 {
-  g_autofree char *dir_path = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *prefix = NULL;
-  g_autoptr(GDir) dir = NULL;
   const char *path;
-  const char *name;
-  gsize prefix_len;
-  guint removed = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), 0);
 
   if ((path = g_file_peek_path (file)) == NULL)
     return 0;
 
-  dir_path = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  prefix = temp_prefix (base);
-  prefix_len = strlen (prefix);
-
-  if (!(dir = g_dir_open (dir_path, 0, NULL)))
-    return 0;
-
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *temp_path = NULL;
-      struct stat st;
-      int fd;
-
-      if (!is_temp_name (name, prefix, prefix_len))
-        continue;
-
-      temp_path = g_build_filename (dir_path, name, NULL);
-      fd = open (temp_path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-      if (fd < 0)
-        continue;
-
-      /* A save in progress, in this process or another, holds the lock;
-       * a killed one released it when the kernel closed its files. */
-      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
-          flock (fd, LOCK_EX | LOCK_NB) == 0)
-        {
-          if (g_unlink (temp_path) == 0)
-            removed++;
-        }
-
-      close (fd);
-    }
-
-  return removed;
+  return sweep (path, TRUE);
 }
 
 static gboolean
@@ -1063,7 +607,7 @@ attest_file_replace_atomic (GFile         *file,
       return FALSE;
     }
 
-  attest_sidecar_sweep_temp_files (file);
+  sweep (path, FALSE);
 
   dir_fd = open (dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd < 0)
@@ -1164,7 +708,7 @@ serialize_for_save (AttestDocument  *document,
     }
 
   /* This version of Attest writes the file, so it signs it. */
-  return serialize (document, ATTEST_GENERATOR);
+  return attest_sidecar_serialize_with_generator (document, ATTEST_GENERATOR);
 }
 
 /**

@@ -1021,7 +1021,12 @@ attest_tagset_find_for_article (GFile         *article,
           return NULL;
         }
 
-      g_set_object (&folder, g_file_get_parent (folder));
+      {
+        GFile *parent = g_file_get_parent (folder);
+
+        g_object_unref (folder);
+        folder = parent;
+      }
     }
 
   return attest_tagset_new_default ();

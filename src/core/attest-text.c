@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "attest-error.h"
-#include "attest-text.h"
+#include "attest-text-private.h"
 
 /* The offset index is two-level so that it stays small: every BLOCK code
  * points we record the byte and UTF-16 offsets as 16-bit deltas from the
@@ -26,8 +26,7 @@
 #define SUPER_SHIFT     14
 #define BLOCKS_PER_SUPER (1u << (SUPER_SHIFT - BLOCK_SHIFT))
 
-/* Article files larger than this are refused before they are read. */
-#define MAX_FILE_SIZE   (256u * 1024u * 1024u)
+G_STATIC_ASSERT ((BLOCKS_PER_SUPER - 1) * BLOCK * 4 <= G_MAXUINT16);
 
 #define ASCII_MASK      G_GUINT64_CONSTANT (0x8080808080808080)
 #define ONES            G_GUINT64_CONSTANT (0x0101010101010101)
@@ -93,18 +92,6 @@ is_continuation (guchar c)
   return (c & 0xC0) == 0x80;
 }
 
-static inline guint
-sequence_length (guchar lead)
-{
-  if (lead < 0x80)
-    return 1;
-  if (lead < 0xE0)
-    return 2;
-  if (lead < 0xF0)
-    return 3;
-  return 4;
-}
-
 guint
 attest_utf8_length (const char *utf8,
                     gsize       n_bytes)
@@ -155,7 +142,7 @@ count_astral (const guchar *p,
   return n;
 }
 
-/* Skips @n_cp code points of valid UTF-8 from @p. */
+/* Skips @n_cp code points of valid UTF-8 from @p, or to @end. */
 static inline const guchar *
 skip_code_points (const guchar *p,
                   const guchar *end,
@@ -163,16 +150,25 @@ skip_code_points (const guchar *p,
 {
   g_assert (p != NULL);
 
-  while (n_cp > 0 && p < end)
+  /* A whole word can go while it holds no more than @n_cp starts of
+   * characters: the one we look for is then still ahead.  This is as
+   * fast for CJK or Arabic as for ASCII. */
+  while (end - p >= 8)
     {
-      if (n_cp >= 8 && end - p >= 8 && (load_word (p) & ASCII_MASK) == 0)
-        {
-          p += 8;
-          n_cp -= 8;
-          continue;
-        }
+      guint starts = 8 - count_continuation (load_word (p));
 
-      p += sequence_length (*p);
+      if (starts > n_cp)
+        break;
+      n_cp -= starts;
+      p += 8;
+    }
+
+  for (; p < end; p++)
+    {
+      if (is_continuation (*p))
+        continue;
+      if (n_cp == 0)
+        break;
       n_cp--;
     }
 
@@ -290,14 +286,14 @@ build_index (AttestText *self,
 
       next = skip_code_points (p, end, BLOCK);
       if (self->block_utf16 != NULL)
-        utf16 += attest_utf8_length ((const char *) p, next - p) + count_astral (p, next - p);
+        utf16 += MIN (BLOCK, self->length - b * BLOCK) + count_astral (p, next - p);
       p = next;
     }
 }
 
-static void
-set_too_large_error (GError **error,
-                     gsize    len)
+void
+_attest_text_set_too_large_error (GError **error,
+                                  gsize    len)
 {
   g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_TOO_LARGE,
                "the text is too large (%" G_GSIZE_FORMAT " bytes; "
@@ -305,11 +301,13 @@ set_too_large_error (GError **error,
                len, G_MAXUINT32);
 }
 
-static AttestText *
-text_new_take (char    *utf8,
-               gsize    len,
-               gsize    error_base,
-               GError **error)
+/* Takes @utf8 also on failure.  @error_base is added to the byte offsets
+ * in error messages, so a loader can count a BOM it removed. */
+AttestText *
+_attest_text_new_take_at (char    *utf8,
+                          gsize    len,
+                          gsize    error_base,
+                          GError **error)
 {
   g_autofree char *owned = utf8;
   g_autoptr(AttestText) self = NULL;
@@ -321,7 +319,7 @@ text_new_take (char    *utf8,
 
   if (len > G_MAXUINT32)
     {
-      set_too_large_error (error, len);
+      _attest_text_set_too_large_error (error, len);
       return NULL;
     }
 
@@ -394,7 +392,7 @@ attest_text_new (const char  *utf8,
   /* Refuse before copying, so an absurd length never allocates. */
   if ((gsize) len > G_MAXUINT32)
     {
-      set_too_large_error (error, len);
+      _attest_text_set_too_large_error (error, len);
       return NULL;
     }
 
@@ -403,7 +401,7 @@ attest_text_new (const char  *utf8,
     memcpy (copy, utf8, len);
   copy[len] = '\0';
 
-  return text_new_take (copy, len, 0, error);
+  return _attest_text_new_take_at (copy, len, 0, error);
 }
 
 /**
@@ -425,7 +423,7 @@ attest_text_new_take (char    *utf8,
   g_return_val_if_fail (utf8 != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return text_new_take (utf8, len, 0, error);
+  return _attest_text_new_take_at (utf8, len, 0, error);
 }
 
 AttestText *
@@ -697,17 +695,27 @@ attest_text_utf16_to_cp (const AttestText *self,
   end = data + self->n_bytes;
   p = data + block_byte_offset (self, lo);
 
-  while (p < end)
+  /* As in skip_code_points(): whole words while they end at or before
+   * @utf16.  A character cut by a word's end was counted at its start. */
+  while (end - p >= 8)
+    {
+      guint64 w = load_word (p);
+      guint starts = 8 - count_continuation (w);
+      guint units = starts + count_four_byte_leads (w);
+
+      if (base + units > utf16)
+        break;
+      base += units;
+      cp += starts;
+      p += 8;
+    }
+
+  for (; p < end; p++)
     {
       guint width;
 
-      if (utf16 - base >= 8 && end - p >= 8 && (load_word (p) & ASCII_MASK) == 0)
-        {
-          p += 8;
-          base += 8;
-          cp += 8;
-          continue;
-        }
+      if (is_continuation (*p))
+        continue;
 
       width = *p >= 0xF0 ? 2 : 1;
       /* Stops on the code point that contains @utf16, also when @utf16
@@ -716,7 +724,6 @@ attest_text_utf16_to_cp (const AttestText *self,
         break;
       base += width;
       cp++;
-      p += sequence_length (*p);
     }
 
   return cp;
@@ -811,376 +818,4 @@ attest_text_slice_equal (const AttestText *self,
 
   return byte_end - byte_start == n &&
          (n == 0 || memcmp (self->data + byte_start, utf8, n) == 0);
-}
-
-/* UTF-16 with a BOM, by hand: iconv would not tell us where a lone
- * surrogate is, and we want file offsets in the messages. */
-static AttestText *
-decode_utf16 (const guchar  *data,
-              gsize          len,
-              gboolean       big_endian,
-              GError       **error)
-{
-  g_autofree char *out = NULL;
-  char *o;
-  gsize i;
-
-  g_assert (len >= 2);
-
-  if (len % 2 != 0)
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_ENCODING,
-                   "invalid UTF-16 at byte %" G_GSIZE_FORMAT ": "
-                   "the file ends in the middle of a character",
-                   len - 1);
-      return NULL;
-    }
-
-  /* A unit becomes at most 3 bytes; a pair (2 units) exactly 4. */
-  out = g_malloc ((len - 2) / 2 * 3 + 1);
-  o = out;
-
-  for (i = 2; i < len; i += 2)
-    {
-      gunichar c;
-      guint u = big_endian ? (data[i] << 8) | data[i + 1] : (data[i + 1] << 8) | data[i];
-
-      if (u == 0)
-        {
-          g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_BINARY,
-                       "contains a NUL character at byte %" G_GSIZE_FORMAT ": "
-                       "this looks like a binary file, not an article",
-                       i);
-          return NULL;
-        }
-
-      if (u >= 0xD800 && u <= 0xDBFF)
-        {
-          guint u2;
-
-          if (i + 4 > len)
-            {
-              g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_ENCODING,
-                           "invalid UTF-16 at byte %" G_GSIZE_FORMAT ": "
-                           "a high surrogate (0x%04X) with no low surrogate after it",
-                           i, u);
-              return NULL;
-            }
-
-          u2 = big_endian ? (data[i + 2] << 8) | data[i + 3] : (data[i + 3] << 8) | data[i + 2];
-          if (u2 < 0xDC00 || u2 > 0xDFFF)
-            {
-              g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_ENCODING,
-                           "invalid UTF-16 at byte %" G_GSIZE_FORMAT ": "
-                           "a high surrogate (0x%04X) with no low surrogate after it",
-                           i, u);
-              return NULL;
-            }
-
-          c = 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00);
-          i += 2;
-        }
-      else if (u >= 0xDC00 && u <= 0xDFFF)
-        {
-          g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_ENCODING,
-                       "invalid UTF-16 at byte %" G_GSIZE_FORMAT ": "
-                       "a low surrogate (0x%04X) with no high surrogate before it",
-                       i, u);
-          return NULL;
-        }
-      else
-        c = u;
-
-      o += g_unichar_to_utf8 (c, o);
-    }
-
-  *o = '\0';
-
-  return text_new_take (g_steal_pointer (&out), o - out, 0, error);
-}
-
-static gboolean
-is_utf8_name (const char *encoding)
-{
-  return g_ascii_strcasecmp (encoding, "UTF-8") == 0 ||
-         g_ascii_strcasecmp (encoding, "UTF8") == 0;
-}
-
-static AttestText *
-decode_named (const char  *data,
-              gsize        len,
-              const char  *encoding,
-              GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *out = NULL;
-  gsize bytes_read = 0;
-  gsize bytes_written = 0;
-  const char *nul;
-
-  g_assert (data != NULL);
-  g_assert (encoding != NULL);
-
-  out = g_convert (data, len, "UTF-8", encoding, &bytes_read, &bytes_written, &local_error);
-
-  if (out == NULL)
-    {
-      if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
-        g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_ENCODING,
-                     "the encoding \"%s\" is not supported", encoding);
-      else if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE))
-        g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_ENCODING,
-                     "not valid %s at byte %" G_GSIZE_FORMAT, encoding, bytes_read);
-      else if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_PARTIAL_INPUT))
-        g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_ENCODING,
-                     "not valid %s at byte %" G_GSIZE_FORMAT ": "
-                     "the file ends in the middle of a character",
-                     encoding, bytes_read);
-      else
-        g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_ENCODING,
-                     "could not decode the text as %s: %s",
-                     encoding, local_error->message);
-      return NULL;
-    }
-
-  /* With bytes_read given, g_convert() reports a truncated last
-   * character only through it. */
-  if (bytes_read < len)
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_ENCODING,
-                   "not valid %s at byte %" G_GSIZE_FORMAT ": "
-                   "the file ends in the middle of a character",
-                   encoding, bytes_read);
-      return NULL;
-    }
-
-  /* iconv keeps the BOM of "UTF-16LE" and the like as U+FEFF. */
-  if (bytes_written >= 3 && memcmp (out, "\xEF\xBB\xBF", 3) == 0)
-    {
-      bytes_written -= 3;
-      memmove (out, out + 3, bytes_written + 1);
-    }
-
-  /* Offsets into the decoded text mean nothing to the user, so a NUL is
-   * located by character. */
-  nul = memchr (out, '\0', bytes_written);
-  if (nul != NULL)
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_BINARY,
-                   "contains a NUL character at character %u: "
-                   "this looks like a binary file, not an article",
-                   attest_utf8_length (out, nul - out));
-      return NULL;
-    }
-
-  return text_new_take (g_steal_pointer (&out), bytes_written, 0, error);
-}
-
-/* @owned, when not NULL, is @data as a g_malloc()ed NUL-terminated
- * buffer that may be reused for the text. */
-static AttestText *
-load_data (const char  *data,
-           gsize        len,
-           char        *owned,
-           const char  *encoding,
-           GError     **error)
-{
-  g_autofree char *buffer = owned;
-  const guchar *u = (const guchar *) data;
-  gsize bom = 0;
-
-  g_assert (data != NULL || len == 0);
-  g_assert (owned == NULL || owned == data);
-
-  if (len > G_MAXUINT32)
-    {
-      set_too_large_error (error, len);
-      return NULL;
-    }
-
-  if (encoding != NULL && *encoding != '\0' && !is_utf8_name (encoding))
-    return decode_named (data, len, encoding, error);
-
-  if (encoding == NULL || *encoding == '\0')
-    {
-      /* A UTF-32 LE BOM starts like a UTF-16 LE one; it has NULs, so it
-       * falls through to the binary check below instead. */
-      if (len >= 4 && memcmp (u, "\xFF\xFE\0\0", 4) == 0)
-        {
-          g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_BINARY,
-                       "contains a NUL byte at byte 2: "
-                       "this looks like a binary file, not an article "
-                       "(or UTF-32 text: name the encoding \"UTF-32\" to open it)");
-          return NULL;
-        }
-      if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
-        return decode_utf16 (u, len, FALSE, error);
-      if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
-        return decode_utf16 (u, len, TRUE, error);
-    }
-
-  if (len >= 3 && memcmp (u, "\xEF\xBB\xBF", 3) == 0)
-    bom = 3;
-
-  if (buffer != NULL)
-    {
-      if (bom > 0)
-        memmove (buffer, buffer + bom, len - bom + 1);
-    }
-  else
-    {
-      buffer = g_malloc (len - bom + 1);
-      if (len > bom)
-        memcpy (buffer, data + bom, len - bom);
-      buffer[len - bom] = '\0';
-    }
-
-  /* Offsets in errors count the BOM: they are offsets into the file. */
-  return text_new_take (g_steal_pointer (&buffer), len - bom, bom, error);
-}
-
-/**
- * attest_text_load_bytes:
- * @bytes: the contents of an article file
- * @encoding: (nullable): an iconv encoding name, or %NULL
- * @error: a location for a #GError
- *
- * Decodes an article file as described in attest-text.h.  Error messages
- * name byte offsets into @bytes.
- *
- * Returns: (transfer full) (nullable): the text, or %NULL with @error set
- */
-AttestText *
-attest_text_load_bytes (GBytes      *bytes,
-                        const char  *encoding,
-                        GError     **error)
-{
-  const char *data;
-  gsize len;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &len);
-
-  return load_data (data, len, NULL, encoding, error);
-}
-
-static char *
-dup_display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  g_assert (G_IS_FILE (file));
-
-  if (basename == NULL)
-    return g_file_get_parse_name (file);
-
-  return g_filename_display_name (basename);
-}
-
-/**
- * attest_text_load_file:
- * @file: an article file
- * @encoding: (nullable): an iconv encoding name, or %NULL
- * @cancellable: (nullable): a #GCancellable
- * @error: a location for a #GError
- *
- * Loads and decodes an article file.  Error messages begin with the file's
- * name ("story.txt: invalid UTF-8 at byte 12").  Files over 256 MiB are
- * refused without being read.
- *
- * Returns: (transfer full) (nullable): the text, or %NULL with @error set
- */
-AttestText *
-attest_text_load_file (GFile         *file,
-                       const char    *encoding,
-                       GCancellable  *cancellable,
-                       GError       **error)
-{
-  g_autofree char *name = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  AttestText *text;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  name = dup_display_name (file);
-
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE,
-                            cancellable,
-                            &local_error);
-  if (info == NULL)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
-      return NULL;
-    }
-
-  switch (g_file_info_get_file_type (info))
-    {
-    case G_FILE_TYPE_DIRECTORY:
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   "%s: is a folder, not an article", name);
-      return NULL;
-
-    case G_FILE_TYPE_SPECIAL:
-      /* A device or a pipe may never end. */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   "%s: is not a regular file", name);
-      return NULL;
-
-    case G_FILE_TYPE_UNKNOWN:
-    case G_FILE_TYPE_REGULAR:
-    case G_FILE_TYPE_SYMBOLIC_LINK:
-    case G_FILE_TYPE_SHORTCUT:
-    case G_FILE_TYPE_MOUNTABLE:
-    default:
-      break;
-    }
-
-  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
-      g_file_info_get_size (info) > (goffset) MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
-                                                  G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_TOO_LARGE,
-                   "%s: the file is too large (%s; Attest opens articles up to 256 MiB)",
-                   name, size);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
-      return NULL;
-    }
-
-  /* It may have grown since we asked. */
-  if (len > MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_free (contents);
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_TOO_LARGE,
-                   "%s: the file is too large (%s; Attest opens articles up to 256 MiB)",
-                   name, size);
-      return NULL;
-    }
-
-  text = load_data (contents, len, contents, encoding, &local_error);
-  if (text == NULL)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
-      return NULL;
-    }
-
-  return text;
 }

@@ -82,7 +82,7 @@ test_spans_and_signals (void)
   g_signal_connect (doc, "relations-changed", G_CALLBACK (on_relations), &c);
   g_signal_connect (doc, "changed", G_CALLBACK (on_changed), &c);
 
-  g_assert_cmpuint (attest_text_get_length (attest_document_get_text (doc)), ==, 47);
+  g_assert_cmpuint (attest_text_get_length (attest_document_get_text (doc)), ==, 48);
   g_assert_false (attest_document_get_modified (doc));
 
   quote = attest_span_new (NULL, "quote", 1, 23);
@@ -96,7 +96,7 @@ test_spans_and_signals (void)
   g_assert_cmpuint (c.added, ==, 2);
 
   /* Outside the text, or a taken id: refused, nothing changes. */
-  bad = attest_span_new (NULL, "fact", 40, 48);
+  bad = attest_span_new (NULL, "fact", 40, 49);
   g_assert_false (attest_document_add_span (doc, bad, &error));
   g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID);
   g_clear_error (&error);

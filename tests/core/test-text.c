@@ -387,6 +387,8 @@ test_mixed (void)
   assert_conversions (text);
 }
 
+#define N_MODES 5
+
 static gunichar
 random_code_point (int mode)
 {
@@ -450,21 +452,23 @@ static void
 test_random (void)
 {
   /* Lengths around the index's block (128) and superblock (16384)
-   * boundaries, then random ones up to 100 K. */
-  static const guint edge_lengths[] = { 0, 1, 7, 8, 9, 127, 128, 129, 255, 256, 16383, 16384, 16385, 32768 + 3 };
-  guint n_random = g_test_slow () ? 60 : 24;
+   * boundaries in every mode (astral-only text fills a superblock with
+   * the most bytes), then random ones up to 100 K. */
+  static const guint edge_lengths[] = { 0, 1, 7, 8, 9, 127, 128, 129, 16383, 16384, 16385, 32768 + 3 };
+  guint n_edge = G_N_ELEMENTS (edge_lengths) * N_MODES;
+  guint n_random = g_test_slow () ? 60 : 20;
 
-  for (guint i = 0; i < G_N_ELEMENTS (edge_lengths) + n_random; i++)
+  for (guint i = 0; i < n_edge + n_random; i++)
     {
       g_autoptr(AttestText) text = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *s = NULL;
       gsize n_bytes;
       guint length;
-      int mode = i % 5;
+      int mode = i % N_MODES;
 
-      if (i < G_N_ELEMENTS (edge_lengths))
-        length = edge_lengths[i];
+      if (i < n_edge)
+        length = edge_lengths[i / N_MODES];
       else
         length = g_test_rand_int_range (0, 100001);
 
@@ -549,6 +553,7 @@ static void
 test_slice_equal (void)
 {
   g_autoptr(AttestText) text = text_new_or_die ("\xE2\x80\x9CYes,\xE2\x80\x9D she said.", -1);
+  g_autoptr(AttestText) cafe = text_new_or_die ("caf\xC3\xA9", -1);
 
   g_assert_true (attest_text_slice_equal (text, 1, 5, "Yes,", -1));
   g_assert_true (attest_text_slice_equal (text, 1, 5, "Yes, she", 4));
@@ -560,8 +565,11 @@ test_slice_equal (void)
   g_assert_false (attest_text_slice_equal (text, 1, 5, "Yes, ", -1));
   g_assert_false (attest_text_slice_equal (text, 1, 6, "Yes,\"", -1));
   /* A range that does not exist equals nothing, even the clamped text. */
-  g_assert_false (attest_text_slice_equal (text, 12, 40, "said.", -1));
+  g_assert_false (attest_text_slice_equal (text, 11, 40, "said.", -1));
   g_assert_false (attest_text_slice_equal (text, 5, 1, "", -1));
+  g_assert_false (attest_text_slice_equal (cafe, 2, 5, "f\xC3\xA9", -1));
+  g_assert_false (attest_text_slice_equal (cafe, 4, 5, "", -1));
+  g_assert_true (attest_text_slice_equal (cafe, 2, 4, "f\xC3\xA9", -1));
 }
 
 static void
@@ -660,6 +668,10 @@ test_utf16 (void)
                      "invalid UTF-16 at byte 4: a high surrogate (0xD83D) with no low surrogate after it");
   assert_load_error ("\xFF\xFE" "\x3D\xD8" "a\0", 6, NULL, ATTEST_ERROR_ENCODING,
                      "invalid UTF-16 at byte 2: a high surrogate (0xD83D) with no low surrogate after it");
+  assert_load_error ("\xFF\xFE" "\x3D\xD8" "\x00\xE0", 6, NULL, ATTEST_ERROR_ENCODING,
+                     "invalid UTF-16 at byte 2: a high surrogate (0xD83D) with no low surrogate after it");
+  assert_load_error ("\xFE\xFF" "\xDB\xFF" "\xDB\xFF", 6, NULL, ATTEST_ERROR_ENCODING,
+                     "invalid UTF-16 at byte 2: a high surrogate (0xDBFF) with no low surrogate after it");
   assert_load_error ("\xFE\xFF" "\0a" "\0b" "\xDE\x00", 8, NULL, ATTEST_ERROR_ENCODING,
                      "invalid UTF-16 at byte 6: a low surrogate (0xDE00) with no high surrogate before it");
   assert_load_error ("\xFF\xFE" "a\0" "b", 5, NULL, ATTEST_ERROR_ENCODING,
@@ -960,7 +972,7 @@ test_utf8_length (void)
     {
       gsize n_bytes;
       guint length = g_test_rand_int_range (0, 300);
-      g_autofree char *s = random_text (length, i % 5, &n_bytes);
+      g_autofree char *s = random_text (length, i % N_MODES, &n_bytes);
 
       g_assert_cmpuint (attest_utf8_length (s, n_bytes), ==, length);
       /* Any prefix that ends on a boundary. */

@@ -1,0 +1,696 @@
+/* attest-sidecar-writer.c
+ *
+ * Copyright 2026 The Attest developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "attest-document.h"
+#include "attest-json-writer.h"
+#include "attest-sidecar.h"
+#include "attest-sidecar-private.h"
+#include "attest-span.h"
+#include "attest-span-store.h"
+#include "attest-text.h"
+#include "attest-version.h"
+
+/* The deterministic sidecar writer. Every byte of the layout is decided
+ * here, so two saves of the same annotations are the same file and a
+ * diff of two versions shows one line per changed span. */
+
+/* GLib 2.74's g_string_append_len() is an out-of-line call through
+ * g_string_insert_len(); a big sidecar makes millions of short appends. */
+static inline void
+append_len (GString    *out,
+            const char *data,
+            gsize       len)
+{
+  if (G_LIKELY (out->len + len < out->allocated_len))
+    {
+      memcpy (out->str + out->len, data, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    {
+      g_string_append_len (out, data, len);
+    }
+}
+
+#define append_literal(out, str) append_len ((out), "" str, sizeof (str) - 1)
+
+static inline void
+append_uint (GString *out,
+             guint64  value)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+
+  do
+    {
+      *--p = '0' + (value % 10);
+      value /= 10;
+    }
+  while (value != 0);
+
+  append_len (out, p, buf + sizeof buf - p);
+}
+
+/* The known members of the per-line objects are written with their keys
+ * as literals: no strlen and no escaping scan for the key. */
+#define append_member(out, key, value) \
+  G_STMT_START { \
+    append_literal ((out), ", \"" key "\": "); \
+    attest_json_append_string ((out), (value), -1); \
+  } G_STMT_END
+
+#define append_optional_member(out, key, value) \
+  G_STMT_START { \
+    const char *_v = (value); \
+    if (_v != NULL) \
+      append_member ((out), key, _v); \
+  } G_STMT_END
+
+/* Values the format requires but a broken document may lack are written
+ * as null, which the reader reports by member name. */
+static inline void
+append_string_or_null (GString    *out,
+                       const char *value)
+{
+  if (value != NULL)
+    attest_json_append_string (out, value, -1);
+  else
+    append_literal (out, "null");
+}
+
+/* Unknown members are kept as one canonical members string; where the
+ * sidecar puts one member per line, split it at the commas that separate
+ * members (outside strings and nested values). */
+static const char *
+next_member_end (const char *p)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  g_assert (p != NULL);
+
+  for (; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (*p)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '{':
+        case '[':
+          depth++;
+          break;
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          break;
+        case ',':
+          if (depth == 0)
+            return p;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return p;
+}
+
+/* Appends each member of @members on a line of its own at @indent, the
+ * last one closing the object: no comma after it. */
+static void
+append_members_lines (GString    *out,
+                      const char *members,
+                      const char *indent)
+{
+  const char *p = members;
+
+  g_assert (out != NULL);
+  g_assert (indent != NULL);
+
+  if (members == NULL)
+    return;
+
+  while (*p != '\0')
+    {
+      const char *end;
+      const char *trail;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+
+      end = next_member_end (p);
+      trail = end;
+      while (trail > p && g_ascii_isspace (trail[-1]))
+        trail--;
+
+      g_string_append (out, indent);
+      g_string_append_len (out, p, trail - p);
+
+      p = *end == ',' ? end + 1 : end;
+      while (g_ascii_isspace (*p))
+        p++;
+
+      g_string_append (out, *p != '\0' ? ",\n" : "\n");
+    }
+}
+
+static gboolean
+has_members (const char *members)
+{
+  if (members == NULL)
+    return FALSE;
+
+  while (g_ascii_isspace (*members))
+    members++;
+
+  return *members != '\0';
+}
+
+static void
+append_span (GString          *out,
+             AttestText       *text,
+             const AttestSpan *span)
+{
+  const char *begin;
+  const char *end;
+
+  g_assert (out != NULL);
+  g_assert (text != NULL);
+  g_assert (span != NULL);
+
+  append_literal (out, "{\"id\": ");
+  append_string_or_null (out, span->id);
+  append_literal (out, ", \"label\": ");
+  append_string_or_null (out, span->label);
+  append_literal (out, ", \"start\": ");
+  append_uint (out, span->start);
+  append_literal (out, ", \"end\": ");
+  append_uint (out, span->end);
+
+  /* Slice the text in place: no allocation per span. */
+  begin = attest_text_get_pointer (text, span->start);
+  end = attest_text_get_pointer (text, span->end);
+  append_literal (out, ", \"text\": ");
+  attest_json_append_string (out, begin, end > begin ? end - begin : 0);
+
+  if (span->attrs != NULL && span->attrs[0] != NULL)
+    {
+      gboolean first = FALSE;
+
+      attest_json_member_attrs (out, &first, "attrs", span->attrs);
+    }
+  append_optional_member (out, "note", span->note);
+  append_optional_member (out, "entity", span->entity);
+  append_optional_member (out, "by", span->by);
+  append_optional_member (out, "origin", span->origin);
+  append_optional_member (out, "created", span->created);
+
+  if (span->flags & (ATTEST_SPAN_FLAG_CHANGED | ATTEST_SPAN_FLAG_DELETED))
+    {
+      if (span->flags & ATTEST_SPAN_FLAG_DELETED)
+        append_literal (out, ", \"review\": \"deleted\"");
+      else
+        append_literal (out, ", \"review\": \"changed\"");
+      append_optional_member (out, "was", span->old_text);
+    }
+
+  if (span->extra != NULL && span->extra[0] != '\0')
+    {
+      append_literal (out, ", ");
+      g_string_append (out, span->extra);
+    }
+
+  g_string_append_c (out, '}');
+}
+
+static void
+append_relation (GString              *out,
+                 const AttestRelation *relation)
+{
+  g_assert (out != NULL);
+  g_assert (relation != NULL);
+
+  append_literal (out, "{\"id\": ");
+  append_string_or_null (out, relation->id);
+  append_literal (out, ", \"type\": ");
+  append_string_or_null (out, relation->type);
+  append_literal (out, ", \"from\": ");
+  append_string_or_null (out, relation->from);
+  append_literal (out, ", \"to\": ");
+  append_string_or_null (out, relation->to);
+  if (relation->attrs != NULL && relation->attrs[0] != NULL)
+    {
+      gboolean first = FALSE;
+
+      attest_json_member_attrs (out, &first, "attrs", relation->attrs);
+    }
+  append_optional_member (out, "by", relation->by);
+  append_optional_member (out, "origin", relation->origin);
+  append_optional_member (out, "created", relation->created);
+  if (relation->extra != NULL && relation->extra[0] != '\0')
+    {
+      append_literal (out, ", ");
+      g_string_append (out, relation->extra);
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+append_entity (GString            *out,
+               const AttestEntity *entity)
+{
+  gboolean first = FALSE;
+
+  g_assert (out != NULL);
+  g_assert (entity != NULL);
+
+  append_literal (out, "{\"id\": ");
+  append_string_or_null (out, entity->id);
+  append_literal (out, ", \"name\": ");
+  append_string_or_null (out, entity->name);
+  append_optional_member (out, "kind", entity->kind);
+  append_optional_member (out, "wikidata", entity->wikidata);
+  if (entity->aliases != NULL && entity->aliases[0] != NULL)
+    attest_json_member_strv (out, &first, "aliases", entity->aliases);
+  attest_json_member_raw (out, &first, entity->extra);
+  g_string_append_c (out, '}');
+}
+
+static void
+append_rejected (GString              *out,
+                 const AttestRejected *rejected)
+{
+  gboolean first = FALSE;
+
+  g_assert (out != NULL);
+  g_assert (rejected != NULL);
+
+  append_literal (out, "{\"label\": ");
+  append_string_or_null (out, rejected->label);
+  append_literal (out, ", \"start\": ");
+  append_uint (out, rejected->start);
+  append_literal (out, ", \"end\": ");
+  append_uint (out, rejected->end);
+  append_optional_member (out, "rule", rejected->rule);
+  attest_json_member_raw (out, &first, rejected->extra);
+  g_string_append_c (out, '}');
+}
+
+static int
+compare_relation_ids (gconstpointer a,
+                      gconstpointer b)
+{
+  const AttestRelation *ra = *(const AttestRelation * const *) a;
+  const AttestRelation *rb = *(const AttestRelation * const *) b;
+
+  return attest_id_compare (ra->id, rb->id);
+}
+
+static int
+compare_rejected (gconstpointer a,
+                  gconstpointer b)
+{
+  const AttestRejected *ra = *(const AttestRejected * const *) a;
+  const AttestRejected *rb = *(const AttestRejected * const *) b;
+  int cmp;
+
+  /* The document keeps them in the order they were rejected or read; the
+   * file wants one order whatever that history was. */
+  if (ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+  if (ra->end != rb->end)
+    return ra->end < rb->end ? -1 : 1;
+  if ((cmp = g_strcmp0 (ra->label, rb->label)) != 0)
+    return cmp;
+  if ((cmp = g_strcmp0 (ra->rule, rb->rule)) != 0)
+    return cmp;
+  return g_strcmp0 (ra->extra, rb->extra);
+}
+
+/* Copies @array (not owning) and sorts it. */
+static GPtrArray *
+sorted_copy (GPtrArray        *array,
+             GCompareFunc      compare)
+{
+  GPtrArray *copy;
+
+  g_assert (compare != NULL);
+
+  copy = g_ptr_array_sized_new (array != NULL ? array->len : 0);
+  for (guint i = 0; array != NULL && i < array->len; i++)
+    g_ptr_array_add (copy, g_ptr_array_index (array, i));
+  g_ptr_array_sort (copy, compare);
+
+  return copy;
+}
+
+static void
+append_meta (GString        *out,
+             AttestDocument *document)
+{
+  static const char * const known[] = { "title", "source_url", "published" };
+  char * const *meta = attest_document_get_meta_all (document);
+  const char *extra = attest_document_get_extra (document, ATTEST_EXTRA_META);
+  gboolean first = TRUE;
+
+  g_assert (out != NULL);
+
+  if ((meta == NULL || meta[0] == NULL) && !has_members (extra))
+    return;
+
+  append_literal (out, ",\n    \"meta\": {");
+
+  for (guint k = 0; k < G_N_ELEMENTS (known); k++)
+    {
+      const char *value = attest_attrs_get (meta, known[k]);
+
+      if (value != NULL)
+        attest_json_member_string (out, &first, known[k], value);
+    }
+
+  for (guint i = 0; meta != NULL && meta[i] != NULL && meta[i + 1] != NULL; i += 2)
+    {
+      if (g_str_equal (meta[i], "title") ||
+          g_str_equal (meta[i], "source_url") ||
+          g_str_equal (meta[i], "published"))
+        continue;
+      attest_json_member_string (out, &first, meta[i], meta[i + 1]);
+    }
+
+  attest_json_member_raw (out, &first, extra);
+  g_string_append_c (out, '}');
+}
+
+static void
+append_suggestions (GString        *out,
+                    AttestDocument *document,
+                    AttestText     *text,
+                    gboolean        more)
+{
+  AttestSpanStore *spans = attest_document_get_suggested_spans (document);
+  g_autoptr(GPtrArray) relations = sorted_copy (attest_document_get_suggested_relations (document),
+                                                compare_relation_ids);
+  g_autoptr(GPtrArray) rejected = sorted_copy (attest_document_get_rejected (document),
+                                               compare_rejected);
+  const char *extra = attest_document_get_extra (document, ATTEST_EXTRA_SUGGESTIONS);
+  guint n_spans = spans != NULL ? attest_span_store_get_n_spans (spans) : 0;
+
+  g_assert (out != NULL);
+
+  if (n_spans == 0 && relations->len == 0 && rejected->len == 0)
+    {
+      gboolean first = FALSE;
+
+      append_literal (out, "  \"suggestions\": "
+                           "{\"spans\": [], \"relations\": [], \"rejected\": []");
+      attest_json_member_raw (out, &first, extra);
+      g_string_append (out, more ? "},\n" : "}\n");
+      return;
+    }
+
+  append_literal (out, "  \"suggestions\": {\n");
+
+  if (n_spans == 0)
+    {
+      append_literal (out, "    \"spans\": [],\n");
+    }
+  else
+    {
+      append_literal (out, "    \"spans\": [\n");
+      for (AttestSpan *span = attest_span_store_get_first (spans);
+           span != NULL;
+           span = attest_span_store_get_next (spans, span))
+        {
+          append_literal (out, "      ");
+          append_span (out, text, span);
+          g_string_append (out, attest_span_store_get_next (spans, span) != NULL ? ",\n" : "\n");
+        }
+      append_literal (out, "    ],\n");
+    }
+
+  if (relations->len == 0)
+    {
+      append_literal (out, "    \"relations\": [],\n");
+    }
+  else
+    {
+      append_literal (out, "    \"relations\": [\n");
+      for (guint i = 0; i < relations->len; i++)
+        {
+          append_literal (out, "      ");
+          append_relation (out, g_ptr_array_index (relations, i));
+          g_string_append (out, i + 1 < relations->len ? ",\n" : "\n");
+        }
+      append_literal (out, "    ],\n");
+    }
+
+  if (rejected->len == 0)
+    {
+      append_literal (out, "    \"rejected\": []");
+    }
+  else
+    {
+      append_literal (out, "    \"rejected\": [\n");
+      for (guint i = 0; i < rejected->len; i++)
+        {
+          append_literal (out, "      ");
+          append_rejected (out, g_ptr_array_index (rejected, i));
+          g_string_append (out, i + 1 < rejected->len ? ",\n" : "\n");
+        }
+      append_literal (out, "    ]");
+    }
+
+  if (has_members (extra))
+    {
+      append_literal (out, ",\n");
+      append_members_lines (out, extra, "    ");
+    }
+  else
+    {
+      g_string_append_c (out, '\n');
+    }
+
+  g_string_append (out, more ? "  },\n" : "  }\n");
+}
+
+/* The "document" object, one member per line. */
+static void
+append_document (GString        *out,
+                 AttestDocument *document,
+                 AttestText     *text)
+{
+  const char *str;
+
+  g_assert (out != NULL);
+  g_assert (text != NULL);
+
+  append_literal (out, ",\n  \"document\": {\n    \"file\": ");
+  str = attest_document_get_file_name (document);
+  attest_json_append_string (out, str != NULL ? str : "", -1);
+  append_literal (out, ",\n    \"sha256\": \"");
+  g_string_append (out, attest_text_get_sha256 (text));
+  append_literal (out, "\",\n    \"length\": ");
+  append_uint (out, attest_text_get_length (text));
+  append_literal (out, ",\n    \"status\": ");
+  str = attest_status_to_string (attest_document_get_status (document));
+  attest_json_append_string (out, str, -1);
+  if ((str = attest_document_get_language (document)) != NULL)
+    {
+      append_literal (out, ",\n    \"language\": ");
+      attest_json_append_string (out, str, -1);
+    }
+  append_meta (out, document);
+  str = attest_document_get_extra (document, ATTEST_EXTRA_DOCUMENT);
+  if (has_members (str))
+    {
+      append_literal (out, ",\n");
+      append_members_lines (out, str, "    ");
+    }
+  else
+    {
+      g_string_append_c (out, '\n');
+    }
+}
+
+/**
+ * attest_sidecar_serialize_with_generator:
+ * @document: a document
+ * @generator: the "generator" member to write
+ *
+ * attest_sidecar_serialize() with the "generator" member given: a save
+ * signs the file with the Attest that writes it.
+ */
+GBytes *
+attest_sidecar_serialize_with_generator (AttestDocument *document,
+                                         const char     *generator)
+{
+  AttestText *text;
+  AttestSpanStore *spans;
+  AttestSpanStore *suggested;
+  GString *out;
+  const char *str;
+  const char *top_extra;
+  guint n_spans;
+  guint n_relations;
+  guint n_entities;
+  gsize n_records;
+  gint64 version;
+
+  g_return_val_if_fail (ATTEST_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (attest_document_get_text (document) != NULL, NULL);
+  g_return_val_if_fail (generator != NULL, NULL);
+
+  text = attest_document_get_text (document);
+  spans = attest_document_get_spans (document);
+  suggested = attest_document_get_suggested_spans (document);
+  n_spans = spans != NULL ? attest_span_store_get_n_spans (spans) : 0;
+  n_relations = attest_document_get_n_relations (document);
+  n_entities = attest_document_get_n_entities (document);
+
+  /* Size the buffer once: the text appears once in full and again sliced
+   * in the spans, which cover a fraction of it in a typical article. */
+  n_records = (gsize) n_spans + n_relations + n_entities +
+              (suggested != NULL ? attest_span_store_get_n_spans (suggested) : 0);
+  out = g_string_sized_new (attest_text_get_n_bytes (text) + 200 * n_records + 1024);
+
+  version = attest_document_get_version (document);
+  if (version < ATTEST_SIDECAR_VERSION)
+    version = ATTEST_SIDECAR_VERSION;
+
+  append_literal (out, "{\n  \"format\": \"attest\",\n  \"version\": ");
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, version);
+  append_literal (out, ",\n  \"generator\": ");
+  attest_json_append_string (out, generator, -1);
+
+  append_document (out, document, text);
+  append_literal (out, "  },\n  \"text\": ");
+  attest_json_append_string (out, attest_text_get_data (text), attest_text_get_n_bytes (text));
+  append_literal (out, ",\n");
+
+  /* tagset */
+  if ((str = attest_document_get_tagset_name (document)) != NULL)
+    {
+      gboolean first = TRUE;
+
+      append_literal (out, "  \"tagset\": {");
+      attest_json_member_string (out, &first, "name", str);
+      attest_json_member_int (out, &first, "version",
+                              attest_document_get_tagset_version (document));
+      attest_json_member_raw (out, &first,
+                              attest_document_get_extra (document, ATTEST_EXTRA_TAGSET));
+      append_literal (out, "},\n");
+    }
+
+  /* spans: the store already holds them in the file's order */
+  if (n_spans == 0)
+    {
+      append_literal (out, "  \"spans\": [],\n");
+    }
+  else
+    {
+      append_literal (out, "  \"spans\": [\n");
+      for (AttestSpan *span = attest_span_store_get_first (spans); span != NULL;)
+        {
+          AttestSpan *next = attest_span_store_get_next (spans, span);
+
+          append_literal (out, "    ");
+          append_span (out, text, span);
+          if (next != NULL)
+            append_literal (out, ",\n");
+          else
+            append_literal (out, "\n");
+          span = next;
+        }
+      append_literal (out, "  ],\n");
+    }
+
+  /* relations and entities: the document keeps them in id order */
+  if (n_relations == 0)
+    {
+      append_literal (out, "  \"relations\": [],\n");
+    }
+  else
+    {
+      append_literal (out, "  \"relations\": [\n");
+      for (guint i = 0; i < n_relations; i++)
+        {
+          append_literal (out, "    ");
+          append_relation (out, attest_document_get_relation (document, i));
+          g_string_append (out, i + 1 < n_relations ? ",\n" : "\n");
+        }
+      append_literal (out, "  ],\n");
+    }
+
+  if (n_entities == 0)
+    {
+      append_literal (out, "  \"entities\": [],\n");
+    }
+  else
+    {
+      append_literal (out, "  \"entities\": [\n");
+      for (guint i = 0; i < n_entities; i++)
+        {
+          append_literal (out, "    ");
+          append_entity (out, attest_document_get_entity (document, i));
+          g_string_append (out, i + 1 < n_entities ? ",\n" : "\n");
+        }
+      append_literal (out, "  ],\n");
+    }
+
+  top_extra = attest_document_get_extra (document, ATTEST_EXTRA_TOP);
+  append_suggestions (out, document, text, has_members (top_extra));
+  if (has_members (top_extra))
+    append_members_lines (out, top_extra, "  ");
+
+  append_literal (out, "}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * attest_sidecar_serialize:
+ * @document: a document
+ *
+ * Writes @document in the sidecar format, version 1. The "generator"
+ * member is the document's own (as read from its file), or this
+ * version of Attest for a new document; attest_sidecar_save() always
+ * writes this version of Attest, since it is the program writing the file.
+ *
+ * Returns: (transfer full): the UTF-8 bytes, ending with a newline.
+ */
+GBytes *
+attest_sidecar_serialize (AttestDocument *document)
+{
+  const char *generator;
+
+  g_return_val_if_fail (ATTEST_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (attest_document_get_text (document) != NULL, NULL);
+
+  generator = attest_document_get_generator (document);
+
+  if (generator == NULL)
+    generator = ATTEST_GENERATOR;
+
+  return attest_sidecar_serialize_with_generator (document, generator);
+}

@@ -1,0 +1,20 @@
+/* attest-text-private.h: shared by attest-text.c and attest-text-load.c
+ *
+ * Copyright 2026 The Attest developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "attest-text.h"
+
+G_BEGIN_DECLS
+
+AttestText *_attest_text_new_take_at         (char     *utf8,
+                                              gsize     len,
+                                              gsize     error_base,
+                                              GError  **error);
+void        _attest_text_set_too_large_error (GError  **error,
+                                              gsize     len);
+
+G_END_DECLS
