@@ -136,11 +136,9 @@ print_json (Stats *stats)
   attest_json_member_uint (out, &first, "spans", stats->n_spans);
   g_string_append (out, ", \"labels\": ");
   print_counts_json (out, stats->labels);
-  g_string_append (out, ", ");
   attest_json_member_uint (out, &first, "relations", stats->n_relations);
   g_string_append (out, ", \"relation_types\": ");
   print_counts_json (out, stats->types);
-  g_string_append (out, ", ");
   attest_json_member_uint (out, &first, "entities", stats->n_entities);
   attest_json_member_uint (out, &first, "suggestions", stats->n_suggestions);
   attest_json_member_uint (out, &first, "flagged", stats->n_flagged);

@@ -16,7 +16,7 @@ excerpt (const char *text)
   const char *p;
   guint n = 0;
 
-  for (p = text; p != NULL && *p != '\0' && n < 60; p = g_utf8_next_char (p), n++)
+  for (p = text; p != NULL && *p != '\0' && n < 100; p = g_utf8_next_char (p), n++)
     {
       gunichar c = g_utf8_get_char (p);
 

@@ -126,13 +126,26 @@ title_from_head (const char *text,
   if (line_end == end && !complete)
     return NULL;
 
-  if (markdown)
-    {
-      while (p < line_end && *p == '#')
-        p++;
-    }
-
   line = g_strstrip (g_strndup (p, line_end - p));
+
+  /* A Markdown heading, "## Title ##": the marks are not the title. */
+  if (markdown && line[0] == '#')
+    {
+      char *q = line;
+      char *tail;
+
+      while (*q == '#')
+        q++;
+      memmove (line, q, strlen (q) + 1);
+
+      tail = line + strlen (line);
+      while (tail > line && tail[-1] == '#')
+        tail--;
+      if (tail == line || tail[-1] == ' ' || tail[-1] == '\t')
+        *tail = '\0';
+
+      g_strstrip (line);
+    }
 
   if (line[0] == '\0' || g_utf8_strlen (line, -1) > MAX_TITLE_CHARS)
     return NULL;

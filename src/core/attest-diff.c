@@ -14,22 +14,25 @@
 /* How a diff of two article versions is built:
  *
  * 1. The common prefix and suffix are cut off as bytes (most edits are
- *    local, so this usually leaves a few hundred bytes);
+ *    local, so this usually leaves a few hundred bytes), at line starts;
  * 2. what remains is split into lines, each line body (without its line
  *    break) gets an integer id, and the id sequences are diffed. Leaving
  *    the line break out of the id is what lets a CRLF -> LF conversion
  *    match every line;
- * 3. inside each block of replaced lines, and between the line breaks of
+ * 3. each block of replaced lines is diffed the same way by words (a word
+ *    with the white space after it);
+ * 4. inside each block of replaced words, and between the line breaks of
  *    matched lines when they differ, the code points are diffed.
  *
- * Both levels run the same Myers diff over guint32 sequences, with a work
- * budget each, so a whole rewrite of a large text costs a bounded time
- * (a few hundred milliseconds) and degrades to "this block was replaced"
- * instead of going quadratic. */
+ * Every level runs the same Myers diff over guint32 sequences, with a
+ * work budget each, so a whole rewrite of a large text costs a bounded
+ * time (a few hundred milliseconds at most) and degrades to "this block
+ * was replaced" instead of going quadratic. */
 
 /* Edit-graph steps (diagonals visited plus snake steps) each level may
  * spend per diff; one step is a few nanoseconds. */
 #define LINE_BUDGET    (G_GINT64_CONSTANT (32) * 1000 * 1000)
+#define WORD_BUDGET    (G_GINT64_CONSTANT (32) * 1000 * 1000)
 #define CHAR_BUDGET    (G_GINT64_CONSTANT (64) * 1000 * 1000)
 /* Below this many edit steps in one region the script is the shortest. */
 #define MIN_TOO_EXPENSIVE 1024
@@ -373,37 +376,36 @@ cancelled:
   return FALSE;
 }
 
-/* Lines and blocks ------------------------------------------------------ */
+/* Lines, words and characters -------------------------------------------- */
 
+/* A line or a word of one side's changed middle. Offsets are from the
+ * start of the middle. A line's body and its line break are kept apart:
+ * lines are compared by their body, so a CRLF -> LF conversion still
+ * pairs every line. */
 typedef struct
 {
-  const char *data;       /* the line body */
-  guint       n_bytes;    /* of the body, without the line break */
-  guint       cp;         /* code points before the line, in its side */
-  guint       n_cps;      /* of the body */
-  guint       n_break;    /* the line break and blank lines after it (bytes = code points) */
+  const char *data;
+  guint       n_bytes;    /* without the line break */
+  guint       cp;         /* code points before the unit */
+  guint       n_cps;      /* without the line break */
+  guint       n_break;    /* line break (ASCII: bytes = code points) */
   guint32     hash;
-} Line;
+} Unit;
 
 typedef struct
 {
-  const char *data;       /* the changed middle of one text */
-  gsize       n_bytes;
-  GArray     *lines;      /* of Line, and one more that starts at the end */
-} Side;
-
-typedef struct
-{
-  Side          old_side;
-  Side          new_side;
+  const char   *old_data;     /* the changed middles */
+  gsize         n_old;
+  const char   *new_data;
+  gsize         n_new;
   guint         base;         /* code points of the common prefix */
   gint64        line_budget;
+  gint64        word_budget;
   gint64        char_budget;
   guint32      *a;            /* decoding buffers */
   gsize         a_size;
   guint32      *b;
   gsize         b_size;
-  GArray       *scratch;      /* of AttestDiffRun */
   GArray       *runs;         /* the result */
   GCancellable *cancellable;
 } Builder;
@@ -415,6 +417,12 @@ static inline gboolean
 is_break (guchar c)
 {
   return c == '\n' || c == '\r';
+}
+
+static inline gboolean
+is_blank (guchar c)
+{
+  return c == ' ' || c == '\t';
 }
 
 /* The end of the line break at @q: "\n", "\r\n" or "\r", and any blank or
@@ -433,7 +441,7 @@ skip_break (const guchar *q,
 
       q += (q[0] == '\r' && q + 1 < end && q[1] == '\n') ? 2 : 1;
 
-      for (r = q; r < end && (*r == ' ' || *r == '\t'); r++)
+      for (r = q; r < end && is_blank (*r); r++)
         ;
       if (r == end || !is_break (*r))
         return q;
@@ -442,31 +450,40 @@ skip_break (const guchar *q,
 }
 
 static void
-split_lines (Side *side)
+append_unit (GArray        *units,
+             const guchar  *start,
+             const guchar  *body_end,
+             const guchar  *end,
+             guint          cp,
+             guint          n_cps,
+             guint32        hash)
 {
-  const guchar *start = (const guchar *) side->data;
-  const guchar *end = start + side->n_bytes;
-  const guchar *line = start;
-  guint cp = 0;
+  Unit unit = { (const char *) start, body_end - start, cp, n_cps, end - body_end, hash };
+
+  g_array_append_val (units, unit);
+}
+
+/* Lines of [data, data + n_bytes), which starts at code point @cp; and one
+ * more, empty, unit at the end. */
+static GArray *
+split_lines (const char *data,
+             gsize       n_bytes,
+             guint       cp)
+{
+  GArray *units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  const guchar *end = (const guchar *) data + n_bytes;
+  const guchar *line = (const guchar *) data;
   guint n_cps = 0;
   guint32 hash = FNV_BASIS;
-  Line l;
 
-  side->lines = g_array_new (FALSE, FALSE, sizeof (Line));
-
-  for (const guchar *q = start; q < end; q++)
+  for (const guchar *q = line; q < end; q++)
     {
-      guchar c = *q;
-
-      if (is_break (c))
+      if (is_break (*q))
         {
           const guchar *next = skip_break (q, end);
-          guint n_break = next - q;
 
-          l = (Line) { (const char *) line, q - line, cp, n_cps, n_break, hash };
-          g_array_append_val (side->lines, l);
-
-          cp += n_cps + n_break;
+          append_unit (units, line, q, next, cp, n_cps, hash);
+          cp += n_cps + (next - q);
           line = next;
           q = next - 1;
           n_cps = 0;
@@ -474,54 +491,91 @@ split_lines (Side *side)
           continue;
         }
 
-      n_cps += (c & 0xc0) != 0x80;
-      hash = (hash ^ c) * FNV_PRIME;
+      n_cps += (*q & 0xc0) != 0x80;
+      hash = (hash ^ *q) * FNV_PRIME;
     }
 
   if (line < end)
+    append_unit (units, line, end, end, cp, n_cps, hash);
+  append_unit (units, end, end, end, cp + n_cps, 0, FNV_BASIS);
+
+  return units;
+}
+
+/* Words of [data, data + n_bytes), each with the white space after it:
+ * "Mayor ", "Doe, ", a line break with blank lines. Pairing whole words
+ * keeps a character diff from matching stray letters of an inserted
+ * sentence to the text around it. */
+static GArray *
+split_words (const char *data,
+             gsize       n_bytes,
+             guint       cp)
+{
+  GArray *units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  const guchar *end = (const guchar *) data + n_bytes;
+  const guchar *q = (const guchar *) data;
+
+  while (q < end)
     {
-      l = (Line) { (const char *) line, end - line, cp, n_cps, 0, hash };
-      g_array_append_val (side->lines, l);
+      const guchar *word = q;
+      guint n_cps = 0;
+      guint32 hash = FNV_BASIS;
+
+      if (is_break (*q))
+        q = skip_break (q, end);
+      else
+        while (q < end && !is_blank (*q) && !is_break (*q))
+          q++;
+      while (q < end && is_blank (*q))
+        q++;
+
+      for (const guchar *p = word; p < q; p++)
+        {
+          n_cps += (*p & 0xc0) != 0x80;
+          hash = (hash ^ *p) * FNV_PRIME;
+        }
+
+      append_unit (units, word, q, q, cp, n_cps, hash);
       cp += n_cps;
     }
+  append_unit (units, end, end, end, cp, 0, FNV_BASIS);
 
-  l = (Line) { (const char *) end, 0, cp, 0, 0, FNV_BASIS };
-  g_array_append_val (side->lines, l);
+  return units;
 }
 
 static guint
-line_hash (gconstpointer key)
+unit_hash (gconstpointer key)
 {
-  return ((const Line *) key)->hash;
+  return ((const Unit *) key)->hash;
 }
 
 static gboolean
-line_equal (gconstpointer a,
+unit_equal (gconstpointer a,
             gconstpointer b)
 {
-  const Line *la = a;
-  const Line *lb = b;
+  const Unit *ua = a;
+  const Unit *ub = b;
 
-  return la->n_bytes == lb->n_bytes && memcmp (la->data, lb->data, la->n_bytes) == 0;
+  return ua->n_bytes == ub->n_bytes && memcmp (ua->data, ub->data, ua->n_bytes) == 0;
 }
 
-/* Gives every distinct line body an id, the same in both sides. */
+/* Gives every distinct unit an id, the same in both sides. */
 static guint32 *
-line_ids (GHashTable *ids,
-          Side       *side)
+unit_ids (GHashTable *ids,
+          GArray     *units)
 {
-  guint n_lines = side->lines->len - 1;
-  guint32 *out = g_new (guint32, MAX (n_lines, 1));
+  guint n = units->len - 1;
+  guint32 *out = g_new (guint32, MAX (n, 1));
 
-  for (guint i = 0; i < n_lines; i++)
+  for (guint i = 0; i < n; i++)
     {
-      Line *line = &g_array_index (side->lines, Line, i);
+      Unit *unit = &g_array_index (units, Unit, i);
       gpointer id;
 
-      if (!g_hash_table_lookup_extended (ids, line, NULL, &id))
+      if (!g_hash_table_lookup_extended (ids, unit, NULL, &id))
         {
           id = GUINT_TO_POINTER (g_hash_table_size (ids));
-          g_hash_table_insert (ids, line, id);
+          g_hash_table_insert (ids, unit, id);
         }
       out[i] = GPOINTER_TO_UINT (id);
     }
@@ -550,12 +604,12 @@ decode (const char *p,
 
 /* Appends in order, merging runs that touch in both texts. */
 static void
-builder_add (Builder *self,
-             guint    old_start,
-             guint    new_start,
-             guint    length)
+add_run_merged (GArray *runs,
+                guint   old_start,
+                guint   new_start,
+                guint   length)
 {
-  AttestDiffRun *last = &g_array_index (self->runs, AttestDiffRun, self->runs->len - 1);
+  AttestDiffRun *last = &g_array_index (runs, AttestDiffRun, runs->len - 1);
 
   g_assert (old_start >= last->old_start + last->length);
   g_assert (new_start >= last->new_start + last->length);
@@ -567,11 +621,21 @@ builder_add (Builder *self,
       last->new_start + last->length == new_start)
     last->length += length;
   else
-    append_run (self->runs, old_start, new_start, length);
+    append_run (runs, old_start, new_start, length);
 }
 
-/* Diffs old code points [old_cp, old_cp + n_old) starting at byte
- * @old_data against the new ones. */
+/* Offsets from the start of the middles. */
+static inline void
+builder_add (Builder *self,
+             guint    old_cp,
+             guint    new_cp,
+             guint    length)
+{
+  add_run_merged (self->runs, self->base + old_cp, self->base + new_cp, length);
+}
+
+/* The code points of @n_old, from @old_data at @old_cp, were replaced by
+ * those of @n_new. */
 static gboolean
 builder_diff_chars (Builder    *self,
                     const char *old_data,
@@ -581,6 +645,7 @@ builder_diff_chars (Builder    *self,
                     guint       new_cp,
                     guint       n_new)
 {
+  g_autoptr(GArray) runs = NULL;
   const guint32 *a;
   const guint32 *b;
 
@@ -590,59 +655,78 @@ builder_diff_chars (Builder    *self,
   a = decode (old_data, n_old, &self->a, &self->a_size);
   b = decode (new_data, n_new, &self->b, &self->b_size);
 
-  g_array_set_size (self->scratch, 0);
-  if (!attest_diff_sequences (a, n_old, b, n_new, &self->char_budget,
-                              self->scratch, self->cancellable))
+  runs = g_array_new (FALSE, FALSE, sizeof (AttestDiffRun));
+  if (!attest_diff_sequences (a, n_old, b, n_new, &self->char_budget, runs, self->cancellable))
     return FALSE;
 
-  for (guint i = 0; i < self->scratch->len; i++)
+  for (guint i = 0; i < runs->len; i++)
     {
-      const AttestDiffRun *run = &g_array_index (self->scratch, AttestDiffRun, i);
+      const AttestDiffRun *run = &g_array_index (runs, AttestDiffRun, i);
 
-      builder_add (self,
-                   self->base + old_cp + run->old_start,
-                   self->base + new_cp + run->new_start,
-                   run->length);
+      builder_add (self, old_cp + run->old_start, new_cp + run->new_start, run->length);
     }
 
   return TRUE;
 }
 
-/* Old lines [i, j) were replaced by new lines [k, l). */
-static gboolean
-builder_diff_block (Builder *self,
-                    guint    i,
-                    guint    j,
-                    guint    k,
-                    guint    l)
+typedef enum
 {
-  const Line *oi = &g_array_index (self->old_side.lines, Line, i);
-  const Line *oj = &g_array_index (self->old_side.lines, Line, j);
-  const Line *nk = &g_array_index (self->new_side.lines, Line, k);
-  const Line *nl = &g_array_index (self->new_side.lines, Line, l);
+  LEVEL_LINES,
+  LEVEL_WORDS,
+} Level;
+
+static gboolean builder_diff_units (Builder    *self,
+                                    Level       level,
+                                    const char *old_data,
+                                    gsize       n_old_bytes,
+                                    guint       old_cp,
+                                    const char *new_data,
+                                    gsize       n_new_bytes,
+                                    guint       new_cp);
+
+/* Units [i, j) of @old were replaced by [k, l) of @new: look closer. */
+static gboolean
+builder_diff_gap (Builder *self,
+                  Level    level,
+                  GArray  *old,
+                  guint    i,
+                  guint    j,
+                  GArray  *new,
+                  guint    k,
+                  guint    l)
+{
+  const Unit *oi = &g_array_index (old, Unit, i);
+  const Unit *oj = &g_array_index (old, Unit, j);
+  const Unit *nk = &g_array_index (new, Unit, k);
+  const Unit *nl = &g_array_index (new, Unit, l);
+
+  if (i == j || k == l)
+    return TRUE;
+
+  if (level == LEVEL_LINES)
+    return builder_diff_units (self, LEVEL_WORDS,
+                               oi->data, oj->data - oi->data, oi->cp,
+                               nk->data, nl->data - nk->data, nk->cp);
 
   return builder_diff_chars (self,
                              oi->data, oi->cp, oj->cp - oi->cp,
                              nk->data, nk->cp, nl->cp - nk->cp);
 }
 
-/* Old line @i and new line @k have the same body. */
+/* Two units with the same text; their line breaks may differ. */
 static gboolean
-builder_equal_line (Builder *self,
-                    guint    i,
-                    guint    k)
+builder_equal_units (Builder    *self,
+                     const Unit *o,
+                     const Unit *n)
 {
-  const Line *o = &g_array_index (self->old_side.lines, Line, i);
-  const Line *n = &g_array_index (self->new_side.lines, Line, k);
   const char *old_break = o->data + o->n_bytes;
   const char *new_break = n->data + n->n_bytes;
 
-  builder_add (self, self->base + o->cp, self->base + n->cp, o->n_cps);
+  builder_add (self, o->cp, n->cp, o->n_cps);
 
   if (o->n_break == n->n_break && memcmp (old_break, new_break, o->n_break) == 0)
     {
-      builder_add (self, self->base + o->cp + o->n_cps, self->base + n->cp + n->n_cps,
-                   o->n_break);
+      builder_add (self, o->cp + o->n_cps, n->cp + n->n_cps, o->n_break);
       return TRUE;
     }
 
@@ -652,45 +736,64 @@ builder_equal_line (Builder *self,
 }
 
 static gboolean
-builder_diff_middle (Builder *self)
+builder_diff_units (Builder    *self,
+                    Level       level,
+                    const char *old_data,
+                    gsize       n_old_bytes,
+                    guint       old_cp,
+                    const char *new_data,
+                    gsize       n_new_bytes,
+                    guint       new_cp)
 {
+  g_autoptr(GArray) old = NULL;
+  g_autoptr(GArray) new = NULL;
   g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GArray) line_runs = NULL;
+  g_autoptr(GArray) runs = NULL;
   g_autofree guint32 *old_ids = NULL;
   g_autofree guint32 *new_ids = NULL;
-  guint n_old, n_new;
+  gint64 *budget;
   guint i = 0, k = 0;
 
-  split_lines (&self->old_side);
-  split_lines (&self->new_side);
-  n_old = self->old_side.lines->len - 1;
-  n_new = self->new_side.lines->len - 1;
+  if (level == LEVEL_LINES)
+    {
+      old = split_lines (old_data, n_old_bytes, old_cp);
+      new = split_lines (new_data, n_new_bytes, new_cp);
+      budget = &self->line_budget;
+    }
+  else
+    {
+      old = split_words (old_data, n_old_bytes, old_cp);
+      new = split_words (new_data, n_new_bytes, new_cp);
+      budget = &self->word_budget;
+    }
 
-  ids = g_hash_table_new (line_hash, line_equal);
-  old_ids = line_ids (ids, &self->old_side);
-  new_ids = line_ids (ids, &self->new_side);
+  ids = g_hash_table_new (unit_hash, unit_equal);
+  old_ids = unit_ids (ids, old);
+  new_ids = unit_ids (ids, new);
 
-  line_runs = g_array_new (FALSE, FALSE, sizeof (AttestDiffRun));
-  if (!attest_diff_sequences (old_ids, n_old, new_ids, n_new, &self->line_budget,
-                              line_runs, self->cancellable))
+  runs = g_array_new (FALSE, FALSE, sizeof (AttestDiffRun));
+  if (!attest_diff_sequences (old_ids, old->len - 1, new_ids, new->len - 1, budget,
+                              runs, self->cancellable))
     return FALSE;
 
-  for (guint r = 0; r < line_runs->len; r++)
+  for (guint r = 0; r < runs->len; r++)
     {
-      const AttestDiffRun *run = &g_array_index (line_runs, AttestDiffRun, r);
+      const AttestDiffRun *run = &g_array_index (runs, AttestDiffRun, r);
 
-      if (!builder_diff_block (self, i, run->old_start, k, run->new_start))
+      if (!builder_diff_gap (self, level, old, i, run->old_start, new, k, run->new_start))
         return FALSE;
 
       for (guint t = 0; t < run->length; t++)
-        if (!builder_equal_line (self, run->old_start + t, run->new_start + t))
+        if (!builder_equal_units (self,
+                                  &g_array_index (old, Unit, run->old_start + t),
+                                  &g_array_index (new, Unit, run->new_start + t)))
           return FALSE;
 
       i = run->old_start + run->length;
       k = run->new_start + run->length;
     }
 
-  return builder_diff_block (self, i, n_old, k, n_new);
+  return builder_diff_gap (self, level, old, i, old->len - 1, new, k, new->len - 1);
 }
 
 static inline gboolean
@@ -772,7 +875,7 @@ attest_diff_new (AttestText   *old_text,
   const char *new_data;
   gsize n_old, n_new, prefix, suffix, limit;
   guint old_length, new_length, suffix_cps;
-  Builder builder = { { 0 } };
+  Builder builder = { 0 };
   AttestDiffRun start = { 0, 0, 0 };
   AttestDiff *self;
   gboolean ok = TRUE;
@@ -819,28 +922,27 @@ attest_diff_new (AttestText   *old_text,
 
   builder.base = attest_text_byte_to_cp (old_text, prefix);
   suffix_cps = old_length - attest_text_byte_to_cp (old_text, n_old - suffix);
-  builder.old_side.data = old_data + prefix;
-  builder.old_side.n_bytes = n_old - prefix - suffix;
-  builder.new_side.data = new_data + prefix;
-  builder.new_side.n_bytes = n_new - prefix - suffix;
+  builder.old_data = old_data + prefix;
+  builder.n_old = n_old - prefix - suffix;
+  builder.new_data = new_data + prefix;
+  builder.n_new = n_new - prefix - suffix;
   builder.line_budget = LINE_BUDGET;
+  builder.word_budget = WORD_BUDGET;
   builder.char_budget = CHAR_BUDGET;
   builder.cancellable = cancellable;
-  builder.scratch = g_array_new (FALSE, FALSE, sizeof (AttestDiffRun));
   builder.runs = g_array_new (FALSE, FALSE, sizeof (AttestDiffRun));
 
   /* The first run always starts at (0, 0), even when empty. */
   g_array_append_val (builder.runs, start);
-  builder_add (&builder, 0, 0, builder.base);
+  add_run_merged (builder.runs, 0, 0, builder.base);
 
-  if (builder.old_side.n_bytes > 0 && builder.new_side.n_bytes > 0)
-    ok = builder_diff_middle (&builder);
+  if (builder.n_old > 0 && builder.n_new > 0)
+    ok = builder_diff_units (&builder, LEVEL_LINES,
+                             builder.old_data, builder.n_old, 0,
+                             builder.new_data, builder.n_new, 0);
 
-  builder_add (&builder, old_length - suffix_cps, new_length - suffix_cps, suffix_cps);
+  add_run_merged (builder.runs, old_length - suffix_cps, new_length - suffix_cps, suffix_cps);
 
-  g_clear_pointer (&builder.old_side.lines, g_array_unref);
-  g_clear_pointer (&builder.new_side.lines, g_array_unref);
-  g_clear_pointer (&builder.scratch, g_array_unref);
   g_clear_pointer (&builder.a, g_free);
   g_clear_pointer (&builder.b, g_free);
 

@@ -10,10 +10,11 @@
 
 #include "attest-json-writer.h"
 
-/* Bytes that end a run of bytes copied verbatim: the quote, the backslash,
- * the C0 controls, and 0xE2, the lead byte of U+2028 and U+2029 (which are
- * legal in JSON but end a line in JavaScript and in some editors). Any
- * other byte, ASCII or part of a multi-byte sequence, is copied as is. */
+/* Bytes that may need an escape: the quote, the backslash, the C0
+ * controls, and 0xE2, the lead byte of U+2028 and U+2029 (legal in JSON,
+ * but line ends in JavaScript and some editors; other characters led by
+ * 0xE2, such as curly quotes, are copied as they are). Every other byte,
+ * ASCII or part of a multi-byte sequence, is copied as it is. */
 static const guint8 needs_escape[256] = {
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,

@@ -596,6 +596,14 @@ attest_file_replace_atomic (GFile         *file,
                        display, (guint) st.st_nlink);
           return FALSE;
         }
+
+      /* rename() needs only the folder to be writable; a file the user
+       * made read-only should still stop us, as it stops other editors. */
+      if (access (path, W_OK) != 0)
+        {
+          set_error_from_errno (error, errno, "Could not save %s", display);
+          return FALSE;
+        }
     }
   else if (errno == ENOENT)
     {
@@ -627,10 +635,17 @@ attest_file_replace_atomic (GFile         *file,
       return FALSE;
     }
 
-  /* Keep the permissions the user gave the file (a private 0600 stays
-   * private). A failure here is not worth losing the save for. */
+  /* Keep the permissions and owner the file had (a private 0600 stays
+   * private; a colleague's file in a shared folder stays theirs). Only
+   * root or the owner can do this, and failing is not worth losing the
+   * save for. */
   if (exists)
-    (void) fchmod (fd, st.st_mode & 0777);
+    {
+      if ((st.st_uid != geteuid () || st.st_gid != getegid ()) &&
+          fchown (fd, st.st_uid, st.st_gid) != 0)
+        g_debug ("Could not keep the owner of %s: %s", display, g_strerror (errno));
+      (void) fchmod (fd, st.st_mode & 0777);
+    }
 
   if (!write_all (fd, data, len, cancellable, &saved_errno))
     goto failed;

@@ -883,6 +883,40 @@ test_save_load (void)
 }
 
 static void
+test_save_keeps_owner (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AttestDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("only root can give a file to another user");
+      return;
+    }
+
+  dir = make_temp_dir ();
+  path = g_build_filename (dir, "story.txt.attest.json", NULL);
+  file = g_file_new_for_path (path);
+  document = build_story_document ();
+  write_file (path, "old\n");
+  g_assert_cmpint (chown (path, 65534, 65534), ==, 0);
+  g_assert_cmpint (chmod (path, 0640), ==, 0);
+
+  g_assert_true (attest_sidecar_save (document, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_uid, ==, 65534);
+  g_assert_cmpuint (st.st_gid, ==, 65534);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+
+  remove_tree (dir);
+}
+
+static void
 test_save_long_name (void)
 {
   g_autofree char *dir = make_temp_dir ();
@@ -1006,6 +1040,38 @@ test_save_refuses_read_only (void)
   g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_READ_ONLY);
   contents = read_file (path);
   g_assert_cmpstr (contents, ==, "{\"version\": 2}\n");
+
+  remove_tree (dir);
+}
+
+static void
+test_save_refuses_read_only_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AttestDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may write to read-only files");
+      return;
+    }
+
+  dir = make_temp_dir ();
+  path = g_build_filename (dir, "story.txt.attest.json", NULL);
+  file = g_file_new_for_path (path);
+  document = build_story_document ();
+  write_file (path, "old\n");
+  g_assert_cmpint (chmod (path, 0444), ==, 0);
+
+  g_assert_false (attest_sidecar_save (document, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  contents = read_file (path);
+  g_assert_cmpstr (contents, ==, "old\n");
+  g_assert_cmpuint (count_temp_files (dir), ==, 0);
 
   remove_tree (dir);
 }
@@ -1514,10 +1580,13 @@ main (int   argc,
   g_test_add_func ("/attest/core/sidecar/roundtrip/generated", test_roundtrip_generated);
   g_test_add_func ("/attest/core/sidecar/large", test_large);
   g_test_add_func ("/attest/core/sidecar/save-load", test_save_load);
+  g_test_add_func ("/attest/core/sidecar/save-keeps-owner", test_save_keeps_owner);
   g_test_add_func ("/attest/core/sidecar/save-long-name", test_save_long_name);
   g_test_add_func ("/attest/core/sidecar/save-refuses-symlink", test_save_refuses_symlink);
   g_test_add_func ("/attest/core/sidecar/save-refuses-hard-link", test_save_refuses_hard_link);
   g_test_add_func ("/attest/core/sidecar/save-refuses-read-only", test_save_refuses_read_only);
+  g_test_add_func ("/attest/core/sidecar/save-refuses-read-only-file",
+                   test_save_refuses_read_only_file);
   g_test_add_func ("/attest/core/sidecar/save-refuses-folder", test_save_refuses_folder);
   g_test_add_func ("/attest/core/sidecar/save-missing-folder", test_save_missing_folder);
   g_test_add_func ("/attest/core/sidecar/save-failure-keeps-old", test_save_failure_keeps_old);

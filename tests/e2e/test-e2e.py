@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+# test-e2e.py: the real attest under Xvfb, driven with real key events
+# (xdotool, XTEST), checked through the sidecar it leaves on disk.
+#
+# Copyright 2026 The Attest developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
+import taptest  # noqa: E402
+
+BUILD = os.environ.get("ATTEST_BUILD_ROOT", "_build")
+ATTEST = os.path.join(BUILD, "src", "gui", "attest")
+SCHEMAS = os.path.join(BUILD, "data")
+
+# An article written for this test: the speaker on the first line, the
+# quote on the second, a fact on the third, an emoji before the quote so
+# an offset error would show.
+ARTICLE = ("Senator Mara Quist spoke on Monday.\n"
+           "🗳️ “Tax cuts will pay for themselves,” she said.\n"
+           "The plan was announced on 12 March.\n")
+
+
+class Display:
+    def __init__(self):
+        r, w = os.pipe()
+        self.xvfb = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(w), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+            pass_fds=[w], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(w)
+        with os.fdopen(r) as f:
+            self.name = ":" + f.readline().strip()
+
+    def close(self):
+        self.xvfb.terminate()
+        self.xvfb.wait(timeout=10)
+
+
+DISPLAY = None
+
+
+def env():
+    e = dict(os.environ)
+    e.update(DISPLAY=DISPLAY.name, GDK_BACKEND="x11", GTK_A11Y="none",
+             GSETTINGS_BACKEND="memory", GSETTINGS_SCHEMA_DIR=SCHEMAS,
+             NO_AT_BRIDGE="1", LC_ALL="C.UTF-8")
+    e.pop("WAYLAND_DISPLAY", None)
+    return e
+
+
+def xdo(*args):
+    return subprocess.run(["xdotool", *args], env=env(), capture_output=True, text=True, timeout=60)
+
+
+class App:
+    """attest on one article, in its own D-Bus session so it is unique."""
+
+    def __init__(self, article):
+        self.proc = subprocess.Popen(["dbus-run-session", "--", ATTEST, article], env=env(),
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+        self.window = None
+        deadline = time.time() + 30
+        while time.time() < deadline and self.window is None:
+            r = xdo("search", "--onlyvisible", "--name", "spoke|Attest|article")
+            ids = r.stdout.split()
+            if ids:
+                self.window = ids[-1]
+            else:
+                time.sleep(0.2)
+        assert self.window, "the window did not appear: " + self.output()
+        xdo("windowfocus", "--sync", self.window)
+        time.sleep(1.0)   # the article and its highlights
+
+    def keys(self, *keys, delay=0.15):
+        for k in keys:
+            r = xdo("key", "--clearmodifiers", k)
+            assert r.returncode == 0, r.stderr
+            time.sleep(delay)
+
+    def type(self, text):
+        xdo("type", "--delay", "60", text)
+
+    def quit(self):
+        self.keys("ctrl+q")
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            raise AssertionError("attest did not quit: " + self.output())
+
+    def kill(self):
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=10)
+
+    def output(self):
+        if self.proc.poll() is None:
+            return "(still running)"
+        return self.proc.stdout.read().decode(errors="replace")
+
+
+def article_copy():
+    d = tempfile.mkdtemp(prefix="attest-e2e-")
+    path = os.path.join(d, "senate.txt")
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(ARTICLE)
+    return path
+
+
+def sidecar(path):
+    with open(path + ".attest.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def spans_by_label(doc):
+    out = {}
+    for s in doc["spans"]:
+        out.setdefault(s["label"], []).append(s)
+    return out
+
+
+def annotate(app):
+    # Speaker: the first three words.
+    app.keys("ctrl+Home", "shift+ctrl+Right", "shift+ctrl+Right", "shift+ctrl+Right", "s")
+    # Quote: put the cursor inside it, extend to its quotation marks, tag.
+    app.keys("ctrl+Home", "Down", "ctrl+Right", "ctrl+Right", "Right", "quotedbl", "q")
+    # Link the selected quote to the nearest speaker.
+    app.keys("l")
+    # Fact: "12 March", the last two words of line three.
+    app.keys("ctrl+Home", "Down", "Down", "End", "Left",
+             "shift+ctrl+Left", "shift+ctrl+Left", "f")
+
+
+def test_annotate_with_keys_and_quit():
+    path = article_copy()
+    app = App(path)
+    try:
+        annotate(app)
+        time.sleep(2.5)      # autosave (1 s after the last change)
+        app.quit()
+    finally:
+        if app.proc.poll() is None:
+            app.kill()
+
+    doc = sidecar(path)
+    text = doc["text"]
+    assert text == ARTICLE
+    by = spans_by_label(doc)
+    assert [s["text"] for s in by.get("speaker", [])] == ["Senator Mara Quist"], doc["spans"]
+    assert [s["text"] for s in by.get("quote", [])] == ["Tax cuts will pay for themselves,"], doc["spans"]
+    assert [s["text"] for s in by.get("fact", [])] == ["12 March"], doc["spans"]
+    for s in doc["spans"]:
+        assert text[s["start"]:s["end"]] == s["text"], s
+        assert s["origin"] == "manual" and s["by"], s
+    quote, speaker = by["quote"][0], by["speaker"][0]
+    rels = [r for r in doc["relations"] if r["type"] == "said-by"]
+    assert len(rels) == 1 and rels[0]["from"] == quote["id"] and rels[0]["to"] == speaker["id"], doc["relations"]
+    assert speaker.get("entity"), speaker
+    assert any(e["id"] == speaker["entity"] for e in doc["entities"])
+
+
+def test_undo_redo_with_keys():
+    path = article_copy()
+    app = App(path)
+    try:
+        annotate(app)
+        app.keys("ctrl+z")               # the fact
+        app.keys("ctrl+z")               # the link
+        app.keys("ctrl+shift+z")         # the link again
+        time.sleep(2.5)
+        app.quit()
+    finally:
+        if app.proc.poll() is None:
+            app.kill()
+
+    doc = sidecar(path)
+    by = spans_by_label(doc)
+    assert "fact" not in by, doc["spans"]
+    assert len(by["quote"]) == 1 and len(by["speaker"]) == 1
+    assert len([r for r in doc["relations"] if r["type"] == "said-by"]) == 1
+
+
+def test_edit_survives_sigkill():
+    path = article_copy()
+    app = App(path)
+    try:
+        app.keys("ctrl+Home", "shift+ctrl+Right", "shift+ctrl+Right", "shift+ctrl+Right", "s")
+        time.sleep(1.0 + 1.0)   # the autosave delay, and a margin for the write
+        app.kill()
+    finally:
+        if app.proc.poll() is None:
+            app.kill()
+
+    doc = sidecar(path)
+    assert [s["text"] for s in doc["spans"]] == ["Senator Mara Quist"], doc["spans"]
+    # No temp file left beside it.
+    leftovers = [n for n in os.listdir(os.path.dirname(path)) if n.endswith(".tmp")]
+    assert leftovers == [], leftovers
+
+
+def test_reopen_finds_everything():
+    path = article_copy()
+    app = App(path)
+    try:
+        annotate(app)
+        time.sleep(2.5)
+        app.quit()
+    finally:
+        if app.proc.poll() is None:
+            app.kill()
+    before = open(path + ".attest.json", "rb").read()
+
+    app = App(path)
+    try:
+        # Tab to the first span and relabel it: the reopened annotations
+        # are live, not just on screen.
+        app.keys("ctrl+Home", "Tab", "f")
+        time.sleep(2.5)
+        app.quit()
+    finally:
+        if app.proc.poll() is None:
+            app.kill()
+    after = sidecar(path)
+    assert len(after["spans"]) == len(json.loads(before)["spans"])
+    assert [s["label"] for s in after["spans"]][0] == "fact", after["spans"]
+
+
+def main():
+    global DISPLAY
+    if not shutil.which("xdotool") or not shutil.which("Xvfb"):
+        print("1..0 # SKIP xdotool or Xvfb missing")
+        return 0
+    DISPLAY = Display()
+    try:
+        return taptest.run(globals())
+    finally:
+        DISPLAY.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
