@@ -41,6 +41,7 @@ struct _AttestCorpusEntry
   GArray       *counts;          /* of LabelCount, sorted by label */
   guint         n_spans;
   AttestStatus  status;
+  guint         has_sidecar : 1; /* while scanning */
 };
 
 G_DEFINE_FINAL_TYPE (AttestCorpusEntry, attest_corpus_entry, G_TYPE_OBJECT)
@@ -430,23 +431,14 @@ entry_apply_document (AttestCorpusEntry *self,
   return status_changed;
 }
 
-/* Runs in the scan's thread: the entry is not shared yet. */
-static AttestCorpusEntry *
-entry_new_from_disk (GFile        *file,
-                     const char   *relative_path,
-                     const char   *name,
-                     gboolean      has_sidecar,
-                     GCancellable *cancellable)
+/* Runs in one of the scan's threads: the entry is not shared yet. */
+static void
+entry_read (AttestCorpusEntry *self,
+            GCancellable      *cancellable)
 {
-  AttestCorpusEntry *self = g_object_new (ATTEST_TYPE_CORPUS_ENTRY, NULL);
-  gboolean markdown = g_str_has_suffix (name, ".md");
-
-  self->file = g_object_ref (file);
-  self->relative_path = g_strdup (relative_path);
-
-  if (has_sidecar)
+  if (self->has_sidecar)
     {
-      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *path = g_file_get_path (self->file);
       g_autofree char *sidecar_path = attest_sidecar_path_for_article (path);
       g_autoptr(GFile) sidecar = g_file_new_for_path (sidecar_path);
       g_autoptr(AttestDocument) document = NULL;
@@ -455,17 +447,19 @@ entry_new_from_disk (GFile        *file,
       if ((document = attest_sidecar_load (sidecar, cancellable, &error)))
         {
           entry_apply_document (self, document, FALSE);
-          return self;
+          return;
         }
 
       self->error = g_strdup (error->message);
     }
 
-  self->title = title_from_article (file, markdown, cancellable);
+  self->title = title_from_article (self->file, is_markdown (self->file), cancellable);
   if (self->title == NULL)
-    self->title = g_filename_display_name (name);
+    {
+      g_autofree char *name = g_file_get_basename (self->file);
 
-  return self;
+      self->title = g_filename_display_name (name);
+    }
 }
 
 GFile *
@@ -723,15 +717,73 @@ scan_folder (GFile         *folder,
       else
         {
           g_autofree char *sidecar_name = g_strconcat (name, ATTEST_SIDECAR_SUFFIX, NULL);
+          AttestCorpusEntry *entry = g_object_new (ATTEST_TYPE_CORPUS_ENTRY, NULL);
 
-          g_ptr_array_add (entries,
-                           entry_new_from_disk (file, relative_path, name,
-                                                g_hash_table_contains (names, sidecar_name),
-                                                cancellable));
+          entry->file = g_steal_pointer (&file);
+          entry->relative_path = g_steal_pointer (&relative_path);
+          entry->has_sidecar = g_hash_table_contains (names, sidecar_name);
+          g_ptr_array_add (entries, entry);
         }
     }
 
   return TRUE;
+}
+
+/* Reading sidecars is most of a scan and each is independent: the
+ * entries are shared out in small chunks between a few threads. */
+#define READ_CHUNK 16
+#define MAX_READERS 4
+
+typedef struct
+{
+  GPtrArray    *entries;
+  GCancellable *cancellable;
+  gint          next;
+} ReadWork;
+
+static gpointer
+read_entries (gpointer data)
+{
+  ReadWork *work = data;
+  guint len = work->entries->len;
+  guint start;
+
+  while ((start = (guint) g_atomic_int_add (&work->next, READ_CHUNK)) < len)
+    {
+      if (g_cancellable_is_cancelled (work->cancellable))
+        break;
+
+      for (guint i = start; i < MIN (start + READ_CHUNK, len); i++)
+        entry_read (g_ptr_array_index (work->entries, i), work->cancellable);
+    }
+
+  return NULL;
+}
+
+static void
+read_all_entries (GPtrArray    *entries,
+                  GCancellable *cancellable)
+{
+  ReadWork work = { entries, cancellable, 0 };
+  GThread *threads[MAX_READERS - 1];
+  guint n_threads = 0;
+  guint n_readers = CLAMP (g_get_num_processors (), 1, MAX_READERS);
+
+  n_readers = MIN (n_readers, entries->len / READ_CHUNK + 1);
+
+  for (guint i = 0; i + 1 < n_readers; i++)
+    {
+      GThread *thread = g_thread_try_new ("attest-corpus", read_entries, &work, NULL);
+
+      if (thread == NULL)
+        break;
+      threads[n_threads++] = thread;
+    }
+
+  read_entries (&work);
+
+  for (guint i = 0; i < n_threads; i++)
+    g_thread_join (threads[i]);
 }
 
 static ScanResult *
@@ -754,6 +806,10 @@ scan (GFile         *folder,
 
   result->entries = g_ptr_array_new_with_free_func (g_object_unref);
   if (!scan_folder (folder, NULL, 0, visited, result->entries, cancellable, error))
+    return NULL;
+
+  read_all_entries (result->entries, cancellable);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
   /* The tag set lookup starts at an article's folder; any child names

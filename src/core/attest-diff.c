@@ -502,10 +502,11 @@ split_lines (const char *data,
   return units;
 }
 
-/* Words of [data, data + n_bytes), each with the white space after it:
- * "Mayor ", "Doe, ", a line break with blank lines. Pairing whole words
+/* Words of [data, data + n_bytes), each with the white space and line
+ * break after it: "Mayor ", "Doe, ", "said.\n\n". Pairing whole words
  * keeps a character diff from matching stray letters of an inserted
- * sentence to the text around it. */
+ * sentence to the text around it; a line break on its own would be
+ * such a stray match. */
 static GArray *
 split_words (const char *data,
              gsize       n_bytes,
@@ -521,13 +522,12 @@ split_words (const char *data,
       guint n_cps = 0;
       guint32 hash = FNV_BASIS;
 
-      if (is_break (*q))
-        q = skip_break (q, end);
-      else
-        while (q < end && !is_blank (*q) && !is_break (*q))
-          q++;
+      while (q < end && !is_blank (*q) && !is_break (*q))
+        q++;
       while (q < end && is_blank (*q))
         q++;
+      if (q < end && is_break (*q))
+        q = skip_break (q, end);
 
       for (const guchar *p = word; p < q; p++)
         {

@@ -32,6 +32,7 @@ struct _AttestDocument
   AttestSpanStore *spans;
   GPtrArray       *relations;         /* of AttestRelation, id order */
   GHashTable      *relations_by_id;
+  GHashTable      *relations_by_span; /* span id -> GPtrArray of relations */
   GPtrArray       *entities;          /* of AttestEntity, id order */
   GHashTable      *entities_by_id;
   AttestSpanStore *suggested_spans;
@@ -70,6 +71,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static AttestRelation *take_relation (AttestDocument *self,
+                                      AttestRelation *relation);
 
 static const char * const status_names[] = { "new", "in-progress", "done" };
 
@@ -142,6 +146,7 @@ attest_document_finalize (GObject *object)
     g_clear_pointer (&self->extra[i], g_free);
   g_clear_pointer (&self->spans, attest_span_store_free);
   g_clear_pointer (&self->relations_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->relations_by_span, g_hash_table_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->entities_by_id, g_hash_table_unref);
   g_clear_pointer (&self->entities, g_ptr_array_unref);
@@ -250,6 +255,8 @@ attest_document_init (AttestDocument *self)
   self->suggested_spans = attest_span_store_new ();
   self->relations = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_relation_free);
   self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relations_by_span = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                   (GDestroyNotify) g_ptr_array_unref);
   self->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_entity_free);
   self->entities_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->suggested_relations = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_relation_free);
@@ -649,25 +656,28 @@ attest_document_remove_span (AttestDocument *self,
                              GPtrArray      *removed_relations)
 {
   gboolean relations_changed = FALSE;
+  GPtrArray *linked;
 
   g_return_if_fail (ATTEST_IS_DOCUMENT (self));
   g_return_if_fail (span != NULL);
   g_return_if_fail (attest_span_store_lookup (self->spans, span->id) == span);
 
-  for (guint i = self->relations->len; i > 0; i--)
+  linked = g_hash_table_lookup (self->relations_by_span, span->id);
+  if (linked != NULL && linked->len > 0)
     {
-      AttestRelation *r = g_ptr_array_index (self->relations, i - 1);
+      /* A copy: unlinking edits the index being read. */
+      g_autoptr(GPtrArray) relations = g_ptr_array_copy (linked, NULL, NULL);
 
-      if (g_strcmp0 (r->from, span->id) == 0 || g_strcmp0 (r->to, span->id) == 0)
+      for (guint i = 0; i < relations->len; i++)
         {
-          g_hash_table_remove (self->relations_by_id, r->id);
-          r = g_ptr_array_steal_index (self->relations, i - 1);
+          AttestRelation *r = take_relation (self, g_ptr_array_index (relations, i));
+
           if (removed_relations != NULL)
-            g_ptr_array_insert (removed_relations, 0, r);
+            g_ptr_array_add (removed_relations, r);
           else
             attest_relation_free (r);
-          relations_changed = TRUE;
         }
+      relations_changed = TRUE;
     }
 
   attest_span_store_steal (self->spans, span);
@@ -877,6 +887,78 @@ note_max (guint64    *max,
     *max = n;
 }
 
+/* Relations by span id, so removing a span with many relations in a
+ * large document does not scan every relation. */
+static void
+link_relation (AttestDocument *self,
+               const char     *span_id,
+               AttestRelation *relation)
+{
+  GPtrArray *linked;
+
+  if (span_id == NULL)
+    return;
+
+  if (!(linked = g_hash_table_lookup (self->relations_by_span, span_id)))
+    {
+      linked = g_ptr_array_new ();
+      g_hash_table_insert (self->relations_by_span, g_strdup (span_id), linked);
+    }
+  g_ptr_array_add (linked, relation);
+}
+
+static void
+unlink_relation (AttestDocument *self,
+                 const char     *span_id,
+                 AttestRelation *relation)
+{
+  GPtrArray *linked;
+
+  if (span_id == NULL || !(linked = g_hash_table_lookup (self->relations_by_span, span_id)))
+    return;
+
+  g_ptr_array_remove_fast (linked, relation);
+  if (linked->len == 0)
+    g_hash_table_remove (self->relations_by_span, span_id);
+}
+
+/* Position of @relation in the id-ordered array, by binary search. */
+static guint
+relation_position (AttestDocument *self,
+                   AttestRelation *relation)
+{
+  guint lo = 0, hi = self->relations->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      AttestRelation *r = g_ptr_array_index (self->relations, mid);
+      int cmp = attest_id_compare (r->id, relation->id);
+
+      if (cmp == 0)
+        return mid;
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* Removes @relation from every index and hands it to the caller. */
+static AttestRelation *
+take_relation (AttestDocument *self,
+               AttestRelation *relation)
+{
+  g_hash_table_remove (self->relations_by_id, relation->id);
+  unlink_relation (self, relation->from, relation);
+  unlink_relation (self, relation->to, relation);
+
+  return g_ptr_array_steal_index (self->relations, relation_position (self, relation));
+}
+
 guint
 attest_document_get_n_relations (AttestDocument *self)
 {
@@ -926,6 +1008,9 @@ attest_document_add_relation (AttestDocument  *self,
   note_max (&self->max_relation_id, relation->id);
   insert_sorted (self->relations, relation, compare_relation_ids);
   g_hash_table_insert (self->relations_by_id, relation->id, relation);
+  link_relation (self, relation->from, relation);
+  if (g_strcmp0 (relation->from, relation->to) != 0)
+    link_relation (self, relation->to, relation);
 
   g_signal_emit (self, signals[RELATIONS_CHANGED], 0);
   emit_changed (self);
@@ -940,10 +1025,10 @@ attest_document_remove_relation (AttestDocument *self,
   g_return_if_fail (ATTEST_IS_DOCUMENT (self));
   g_return_if_fail (relation != NULL);
 
-  if (!g_hash_table_remove (self->relations_by_id, relation->id))
+  if (!g_hash_table_contains (self->relations_by_id, relation->id))
     g_return_if_reached ();
 
-  g_ptr_array_remove (self->relations, relation);
+  attest_relation_free (take_relation (self, relation));
 
   g_signal_emit (self, signals[RELATIONS_CHANGED], 0);
   emit_changed (self);
@@ -953,21 +1038,17 @@ GPtrArray *
 attest_document_get_relations_of (AttestDocument *self,
                                   const char     *span_id)
 {
+  GPtrArray *linked;
   GPtrArray *ret;
 
   g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (span_id != NULL, NULL);
 
-  /* Relations are few (tens per article) next to spans; a scan is
-   * cheaper than keeping a second index in step. */
-  ret = g_ptr_array_new ();
-  for (guint i = 0; i < self->relations->len; i++)
-    {
-      AttestRelation *r = g_ptr_array_index (self->relations, i);
-
-      if (g_strcmp0 (r->from, span_id) == 0 || g_strcmp0 (r->to, span_id) == 0)
-        g_ptr_array_add (ret, r);
-    }
+  linked = g_hash_table_lookup (self->relations_by_span, span_id);
+  ret = g_ptr_array_sized_new (linked != NULL ? linked->len : 0);
+  for (guint i = 0; linked != NULL && i < linked->len; i++)
+    g_ptr_array_add (ret, g_ptr_array_index (linked, i));
+  g_ptr_array_sort (ret, compare_relation_ids);
 
   return ret;
 }

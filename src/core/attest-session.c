@@ -16,11 +16,16 @@
 #include "attest-reanchor.h"
 #include "attest-session.h"
 #include "attest-sidecar.h"
+#include "attest-span-store.h"
 #include "attest-tagset.h"
 #include "attest-text.h"
 #include "attest-version.h"
 
 #define RETRY_SECONDS 5
+/* Past this many records a document is serialized in slices of at most
+ * SLICE_USEC from the main loop, so autosave never stalls it. */
+#define SLICED_RECORDS 20000
+#define SLICE_USEC 6000
 
 struct _AttestSession
 {
@@ -52,6 +57,8 @@ struct _AttestSession
   char            *disk_sha256;      /* of the sidecar bytes last read or written */
   gboolean         saving;
   gboolean         save_again;
+  AttestSidecarWriter *writer;       /* a large document, serialized in slices */
+  guint            writer_id;
 
   AttestText      *new_article_text;
   AttestDocument  *preview;
@@ -478,15 +485,56 @@ save_done (GObject      *object,
 }
 
 static void
-start_save (AttestSession *self)
+launch_write (AttestSession *self,
+              GBytes        *bytes,
+              guint64        serial)
 {
   g_autoptr(GTask) task = NULL;
   SaveData *data;
 
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (self->sidecar_file);
+  data->serial = serial;
+  data->bytes = bytes;
+
+  task = g_task_new (self, NULL, save_done, NULL);
+  g_task_set_source_tag (task, launch_write);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static void
+abort_writer (AttestSession *self)
+{
+  g_clear_handle_id (&self->writer_id, g_source_remove);
+  g_clear_pointer (&self->writer, attest_sidecar_writer_free);
+}
+
+static gboolean
+writer_step_cb (gpointer user_data)
+{
+  AttestSession *self = user_data;
+
+  if (!attest_sidecar_writer_step (self->writer, g_get_monotonic_time () + SLICE_USEC))
+    return G_SOURCE_CONTINUE;
+
+  self->writer_id = 0;
+  launch_write (self, attest_sidecar_writer_finish (g_steal_pointer (&self->writer)),
+                self->change_serial);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_save (AttestSession *self)
+{
+  guint n_records;
+
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);
 
-  if (self->read_only_reason != NULL)
+  if (self->read_only_reason != NULL || self->writer != NULL)
     return;
   if (self->saving)
     {
@@ -496,20 +544,22 @@ start_save (AttestSession *self)
   if (self->written_serial >= self->change_serial && self->save_state != ATTEST_SAVE_STATE_FAILED)
     return;
 
-  data = g_new0 (SaveData, 1);
-  data->self = g_object_ref (self);
-  data->file = g_object_ref (self->sidecar_file);
-  data->serial = self->change_serial;
-  attest_document_set_generator (self->document, ATTEST_GENERATOR);
-  data->bytes = attest_sidecar_serialize (self->document);
-
   self->saving = TRUE;
   set_save_state (self, ATTEST_SAVE_STATE_SAVING);
+  attest_document_set_generator (self->document, ATTEST_GENERATOR);
 
-  task = g_task_new (self, NULL, save_done, NULL);
-  g_task_set_source_tag (task, start_save);
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-  g_task_run_in_thread (task, save_thread);
+  n_records = attest_span_store_get_n_spans (attest_document_get_spans (self->document)) +
+              attest_document_get_n_relations (self->document);
+  if (n_records < SLICED_RECORDS)
+    {
+      launch_write (self, attest_sidecar_serialize (self->document), self->change_serial);
+      return;
+    }
+
+  /* The document is only changed on this thread, and any change drops
+   * the writer (on_document_changed), so each slice sees one state. */
+  self->writer = attest_sidecar_writer_new (self->document, ATTEST_GENERATOR);
+  self->writer_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, writer_step_cb, self, NULL);
 }
 
 static gboolean
@@ -540,6 +590,14 @@ static void
 on_document_changed (AttestSession *self)
 {
   self->change_serial++;
+
+  if (self->writer != NULL)
+    {
+      /* Half-written state is stale: start over after the next pause. */
+      abort_writer (self);
+      self->saving = FALSE;
+    }
+
   schedule_autosave (self);
 }
 
@@ -565,6 +623,11 @@ attest_session_flush (AttestSession  *self,
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);
+  if (self->writer != NULL)
+    {
+      abort_writer (self);
+      self->saving = FALSE;
+    }
 
   attest_document_set_generator (self->document, ATTEST_GENERATOR);
   bytes = attest_sidecar_serialize (self->document);
@@ -826,6 +889,7 @@ attest_session_dispose (GObject *object)
 {
   AttestSession *self = (AttestSession *)object;
 
+  abort_writer (self);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   if (self->document != NULL)

@@ -533,46 +533,88 @@ append_document (GString        *out,
     }
 }
 
-/**
- * attest_sidecar_serialize_with_generator:
- * @document: a document
- * @generator: the "generator" member to write
- *
- * attest_sidecar_serialize() with the "generator" member given: a save
- * signs the file with the Attest that writes it.
- */
-GBytes *
-attest_sidecar_serialize_with_generator (AttestDocument *document,
-                                         const char     *generator)
+typedef enum
 {
-  AttestText *text;
-  AttestSpanStore *spans;
+  STAGE_HEAD,
+  STAGE_SPANS,
+  STAGE_RELATIONS,
+  STAGE_TAIL,
+  STAGE_DONE,
+} Stage;
+
+struct _AttestSidecarWriter
+{
+  AttestDocument *document;
+  char           *generator;
+  GString        *out;
+  Stage           stage;
+  AttestSpan     *next_span;
+  guint           next_relation;
+};
+
+/* How many records to write between looks at the clock. */
+#define CHUNK 256
+
+/**
+ * attest_sidecar_writer_new:
+ * @document: a document
+ * @generator: the "generator" member
+ *
+ * A serializer that can stop and go on, so a large document can be
+ * written from the main loop in slices that never stall it. @document
+ * must not change between steps: whoever drives the writer drops it and
+ * starts again when it does.
+ */
+AttestSidecarWriter *
+attest_sidecar_writer_new (AttestDocument *document,
+                           const char     *generator)
+{
+  AttestSidecarWriter *self;
   AttestSpanStore *suggested;
-  GString *out;
-  const char *str;
-  const char *top_extra;
-  guint n_spans;
-  guint n_relations;
-  guint n_entities;
   gsize n_records;
-  gint64 version;
 
   g_return_val_if_fail (ATTEST_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (attest_document_get_text (document) != NULL, NULL);
   g_return_val_if_fail (generator != NULL, NULL);
 
-  text = attest_document_get_text (document);
-  spans = attest_document_get_spans (document);
   suggested = attest_document_get_suggested_spans (document);
-  n_spans = spans != NULL ? attest_span_store_get_n_spans (spans) : 0;
-  n_relations = attest_document_get_n_relations (document);
-  n_entities = attest_document_get_n_entities (document);
-
   /* Size the buffer once: the text appears once in full and again sliced
    * in the spans, which cover a fraction of it in a typical article. */
-  n_records = (gsize) n_spans + n_relations + n_entities +
+  n_records = (gsize) attest_span_store_get_n_spans (attest_document_get_spans (document)) +
+              attest_document_get_n_relations (document) +
+              attest_document_get_n_entities (document) +
               (suggested != NULL ? attest_span_store_get_n_spans (suggested) : 0);
-  out = g_string_sized_new (attest_text_get_n_bytes (text) + 200 * n_records + 1024);
+
+  self = g_new0 (AttestSidecarWriter, 1);
+  self->document = g_object_ref (document);
+  self->generator = g_strdup (generator);
+  self->out = g_string_sized_new (attest_text_get_n_bytes (attest_document_get_text (document)) +
+                                  200 * n_records + 1024);
+
+  return self;
+}
+
+void
+attest_sidecar_writer_free (AttestSidecarWriter *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->document);
+  g_free (self->generator);
+  if (self->out != NULL)
+    g_string_free (self->out, TRUE);
+  g_free (self);
+}
+
+static void
+write_head (AttestSidecarWriter *self)
+{
+  AttestDocument *document = self->document;
+  AttestText *text = attest_document_get_text (document);
+  GString *out = self->out;
+  const char *str;
+  gint64 version;
 
   version = attest_document_get_version (document);
   if (version < ATTEST_SIDECAR_VERSION)
@@ -581,14 +623,13 @@ attest_sidecar_serialize_with_generator (AttestDocument *document,
   append_literal (out, "{\n  \"format\": \"attest\",\n  \"version\": ");
   g_string_append_printf (out, "%" G_GINT64_FORMAT, version);
   append_literal (out, ",\n  \"generator\": ");
-  attest_json_append_string (out, generator, -1);
+  attest_json_append_string (out, self->generator, -1);
 
   append_document (out, document, text);
   append_literal (out, "  },\n  \"text\": ");
   attest_json_append_string (out, attest_text_get_data (text), attest_text_get_n_bytes (text));
   append_literal (out, ",\n");
 
-  /* tagset */
   if ((str = attest_document_get_tagset_name (document)) != NULL)
     {
       gboolean first = TRUE;
@@ -602,45 +643,84 @@ attest_sidecar_serialize_with_generator (AttestDocument *document,
       append_literal (out, "},\n");
     }
 
-  /* spans: the store already holds them in the file's order */
-  if (n_spans == 0)
-    {
-      append_literal (out, "  \"spans\": [],\n");
-    }
+  self->next_span = attest_span_store_get_first (attest_document_get_spans (document));
+  if (self->next_span != NULL)
+    append_literal (out, "  \"spans\": [\n");
   else
-    {
-      append_literal (out, "  \"spans\": [\n");
-      for (AttestSpan *span = attest_span_store_get_first (spans); span != NULL;)
-        {
-          AttestSpan *next = attest_span_store_get_next (spans, span);
+    append_literal (out, "  \"spans\": [],\n");
+}
 
-          append_literal (out, "    ");
-          append_span (out, text, span);
-          if (next != NULL)
-            append_literal (out, ",\n");
+/* The store holds spans in the file's order already. */
+static gboolean
+write_spans (AttestSidecarWriter *self,
+             gint64               deadline)
+{
+  AttestSpanStore *spans = attest_document_get_spans (self->document);
+  AttestText *text = attest_document_get_text (self->document);
+
+  while (self->next_span != NULL)
+    {
+      for (guint i = 0; i < CHUNK && self->next_span != NULL; i++)
+        {
+          AttestSpan *span = self->next_span;
+
+          self->next_span = attest_span_store_get_next (spans, span);
+          append_literal (self->out, "    ");
+          append_span (self->out, text, span);
+          if (self->next_span != NULL)
+            append_literal (self->out, ",\n");
           else
-            append_literal (out, "\n");
-          span = next;
+            append_literal (self->out, "\n  ],\n");
         }
-      append_literal (out, "  ],\n");
+
+      if (self->next_span != NULL && g_get_monotonic_time () >= deadline)
+        return FALSE;
     }
 
-  /* relations and entities: the document keeps them in id order */
+  return TRUE;
+}
+
+/* Relations and entities: the document keeps them in id order. */
+static gboolean
+write_relations (AttestSidecarWriter *self,
+                 gint64               deadline)
+{
+  guint n_relations = attest_document_get_n_relations (self->document);
+
   if (n_relations == 0)
     {
-      append_literal (out, "  \"relations\": [],\n");
+      append_literal (self->out, "  \"relations\": [],\n");
+      return TRUE;
     }
-  else
+
+  if (self->next_relation == 0)
+    append_literal (self->out, "  \"relations\": [\n");
+
+  while (self->next_relation < n_relations)
     {
-      append_literal (out, "  \"relations\": [\n");
-      for (guint i = 0; i < n_relations; i++)
+      for (guint i = 0; i < CHUNK && self->next_relation < n_relations; i++, self->next_relation++)
         {
-          append_literal (out, "    ");
-          append_relation (out, attest_document_get_relation (document, i));
-          g_string_append (out, i + 1 < n_relations ? ",\n" : "\n");
+          append_literal (self->out, "    ");
+          append_relation (self->out, attest_document_get_relation (self->document, self->next_relation));
+          g_string_append (self->out, self->next_relation + 1 < n_relations ? ",\n" : "\n");
         }
-      append_literal (out, "  ],\n");
+
+      if (self->next_relation < n_relations && g_get_monotonic_time () >= deadline)
+        return FALSE;
     }
+
+  append_literal (self->out, "  ],\n");
+
+  return TRUE;
+}
+
+static void
+write_tail (AttestSidecarWriter *self)
+{
+  AttestDocument *document = self->document;
+  GString *out = self->out;
+  guint n_entities = attest_document_get_n_entities (document);
+  const char *top_extra;
 
   if (n_entities == 0)
     {
@@ -659,13 +739,99 @@ attest_sidecar_serialize_with_generator (AttestDocument *document,
     }
 
   top_extra = attest_document_get_extra (document, ATTEST_EXTRA_TOP);
-  append_suggestions (out, document, text, has_members (top_extra));
+  append_suggestions (out, document, attest_document_get_text (document), has_members (top_extra));
   if (has_members (top_extra))
     append_members_lines (out, top_extra, "  ");
 
   append_literal (out, "}\n");
+}
 
-  return g_string_free_to_bytes (out);
+/**
+ * attest_sidecar_writer_step:
+ * @deadline: a g_get_monotonic_time() to stop at, or G_MAXINT64
+ *
+ * Writes until done or until @deadline has passed (checked every few
+ * hundred records). Returns %TRUE when the whole document is written.
+ */
+gboolean
+attest_sidecar_writer_step (AttestSidecarWriter *self,
+                            gint64               deadline)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  for (;;)
+    {
+      switch (self->stage)
+        {
+        case STAGE_HEAD:
+          write_head (self);
+          self->stage = STAGE_SPANS;
+          break;
+
+        case STAGE_SPANS:
+          if (!write_spans (self, deadline))
+            return FALSE;
+          self->stage = STAGE_RELATIONS;
+          break;
+
+        case STAGE_RELATIONS:
+          if (!write_relations (self, deadline))
+            return FALSE;
+          self->stage = STAGE_TAIL;
+          break;
+
+        case STAGE_TAIL:
+          write_tail (self);
+          self->stage = STAGE_DONE;
+          break;
+
+        case STAGE_DONE:
+          return TRUE;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (self->stage != STAGE_DONE && g_get_monotonic_time () >= deadline)
+        return FALSE;
+    }
+}
+
+/**
+ * attest_sidecar_writer_finish:
+ *
+ * Returns: (transfer full): the bytes, once attest_sidecar_writer_step()
+ * returned %TRUE; frees the writer.
+ */
+GBytes *
+attest_sidecar_writer_finish (AttestSidecarWriter *self)
+{
+  GBytes *bytes;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->stage == STAGE_DONE, NULL);
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&self->out));
+  attest_sidecar_writer_free (self);
+
+  return bytes;
+}
+
+/*
+ * attest_sidecar_serialize_with_generator:
+ *
+ * attest_sidecar_serialize() with the "generator" member given: a save
+ * signs the file with the Attest that writes it.
+ */
+GBytes *
+attest_sidecar_serialize_with_generator (AttestDocument *document,
+                                         const char     *generator)
+{
+  AttestSidecarWriter *writer = attest_sidecar_writer_new (document, generator);
+
+  attest_sidecar_writer_step (writer, G_MAXINT64);
+
+  return attest_sidecar_writer_finish (writer);
 }
 
 /**

@@ -53,6 +53,17 @@ AttestDocument *attest_sidecar_load             (GFile         *file,
  * line, final newline. */
 GBytes         *attest_sidecar_serialize        (AttestDocument *document);
 
+/* The same, resumable: for writing a large document from the main loop
+ * in slices (see attest-sidecar-writer.c). */
+typedef struct _AttestSidecarWriter AttestSidecarWriter;
+
+AttestSidecarWriter *attest_sidecar_writer_new    (AttestDocument      *document,
+                                                   const char          *generator);
+gboolean        attest_sidecar_writer_step      (AttestSidecarWriter *writer,
+                                                 gint64               deadline);
+GBytes         *attest_sidecar_writer_finish    (AttestSidecarWriter *writer);
+void            attest_sidecar_writer_free      (AttestSidecarWriter *writer);
+
 /* Durable atomic write: a temp file in the same folder, fsync, rename,
  * fsync the folder. Refuses (ATTEST_ERROR_UNSAFE_TARGET) to write through
  * a symlink or a file with more than one hard link; refuses read-only
@@ -82,5 +93,7 @@ void            attest_sidecar_load_async       (GFile               *file,
                                                  gpointer             user_data);
 AttestDocument *attest_sidecar_load_finish      (GAsyncResult        *result,
                                                  GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttestSidecarWriter, attest_sidecar_writer_free)
 
 G_END_DECLS

@@ -61,8 +61,12 @@ GType               attest_tagset_get_type          (void) G_GNUC_CONST;
 AttestTagset       *attest_tagset_new_default       (void);
 AttestTagset       *attest_tagset_new_parc          (void);
 
-/* Loads and validates. Errors name the member:
- * `labels[2].key: "q" is already used by "quote"`. */
+/* Loads and validates. Messages start with @display_name and name the
+ * member: `labels[2].key: "q" is already used by "quote"`. Errors are
+ * ATTEST_ERROR_PARSE (malformed JSON; the message has line and column),
+ * ATTEST_ERROR_INVALID_UTF8, ATTEST_ERROR_TOO_LARGE (over 1 MiB, nested
+ * deeper than 32, a number out of range), ATTEST_ERROR_NEWER_VERSION and
+ * ATTEST_ERROR_INVALID; from a file, also GIO's errors for reading it. */
 AttestTagset       *attest_tagset_new_from_data     (const char    *data,
                                                      gssize         len,
                                                      const char    *display_name,
@@ -71,9 +75,9 @@ AttestTagset       *attest_tagset_new_from_file     (GFile         *file,
                                                      GCancellable  *cancellable,
                                                      GError       **error);
 /* Walks up from the article's folder for attest-tagset.json; the nearest
- * wins. Returns the default when there is none. An invalid file is an
- * error (never silently replaced by the default). @found, if not NULL,
- * receives the file used or NULL for the default. */
+ * wins. Returns the default when there is none. An invalid or unreadable
+ * file is an error (never silently replaced by the default). @found, if
+ * not NULL, receives the file used or NULL for the default. */
 AttestTagset       *attest_tagset_find_for_article  (GFile         *article,
                                                      GFile        **found,
                                                      GCancellable  *cancellable,

@@ -1,1 +1,535 @@
-/* being written */
+/* attest-article-view-draw.c
+ *
+ * Copyright 2026 The Attest developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "attest-article-view-private.h"
+
+/* What tags cannot show is drawn over the text, for the visible region
+ * only: box-style labels, the selected span, suggestions (dashed) and
+ * relation arcs. Spans come from the interval index for the visible
+ * range, so the cost of a frame does not grow with the document. */
+
+#define BOX_RADIUS      3.0f
+#define ARC_MAX_HEIGHT  60.0
+#define ARROW_LENGTH    7.0
+
+void
+_attest_article_view_get_visible_range (AttestArticleView *self,
+                                        guint             *start,
+                                        guint             *end)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle rect;
+  GtkTextIter iter;
+
+  *start = *end = 0;
+
+  gtk_text_view_get_visible_rect (view, &rect);
+  if (rect.width <= 0 || rect.height <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  gtk_text_view_get_iter_at_location (view, &iter, rect.x, rect.y);
+  *start = gtk_text_iter_get_offset (&iter);
+
+  gtk_text_view_get_iter_at_location (view, &iter, rect.x + rect.width, rect.y + rect.height);
+  if (!gtk_text_view_forward_display_line (view, &iter))
+    gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &iter);
+  *end = gtk_text_iter_get_offset (&iter);
+}
+
+static void
+get_rects (AttestArticleView *self,
+           guint              start,
+           guint              end,
+           guint              max_rects,
+           GArray            *rects)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter, stop;
+  guint n = 0;
+
+  end = MIN (end, self->inserted_length);
+  if (start >= end)
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &stop, end);
+
+  /* One rectangle per display line the range touches, without the white
+   * space where a line wraps. */
+  while (gtk_text_iter_compare (&iter, &stop) < 0 && n < max_rects)
+    {
+      GtkTextIter next = iter;
+      GtkTextIter last;
+      GdkRectangle first_loc, last_loc;
+      gboolean more = gtk_text_view_forward_display_line (view, &next);
+      gboolean final = !more || gtk_text_iter_compare (&next, &stop) >= 0;
+      graphene_rect_t rect;
+      int x0, x1;
+
+      last = final ? stop : next;
+      gtk_text_iter_backward_char (&last);
+      while (gtk_text_iter_compare (&last, &iter) > 0 &&
+             g_unichar_isspace (gtk_text_iter_get_char (&last)))
+        gtk_text_iter_backward_char (&last);
+
+      if (!gtk_text_iter_equal (&last, &iter) ||
+          !g_unichar_isspace (gtk_text_iter_get_char (&iter)))
+        {
+          gtk_text_view_get_iter_location (view, &iter, &first_loc);
+          gtk_text_view_get_iter_location (view, &last, &last_loc);
+          /* Right-to-left runs put the first character on the right. */
+          x0 = MIN (first_loc.x, last_loc.x);
+          x1 = MAX (first_loc.x + first_loc.width, last_loc.x + last_loc.width);
+          graphene_rect_init (&rect, x0, first_loc.y, MAX (x1 - x0, 2), first_loc.height);
+          g_array_append_val (rects, rect);
+          n++;
+        }
+
+      if (final)
+        break;
+      iter = next;
+    }
+}
+
+void
+_attest_article_view_get_range_rects (AttestArticleView *self,
+                                      guint              start,
+                                      guint              end,
+                                      GArray            *rects)
+{
+  get_rects (self, start, end, G_MAXUINT, rects);
+}
+
+static GdkRGBA
+outline_color (AttestArticleView *self,
+               const GdkRGBA     *color)
+{
+  GdkRGBA out = *color;
+  float mix = self->dark ? 0.25f : 0.40f;
+  float target = self->dark ? 1.0f : 0.0f;
+
+  /* A label colour like yellow is too faint for a thin line on white:
+   * darken it in light mode and lighten it in dark mode. */
+  out.red += (target - out.red) * mix;
+  out.green += (target - out.green) * mix;
+  out.blue += (target - out.blue) * mix;
+  out.alpha = 1.0f;
+
+  return out;
+}
+
+static void
+append_outline (GtkSnapshot           *snapshot,
+                const graphene_rect_t *rect,
+                float                  pad_x,
+                float                  pad_y,
+                float                  width,
+                const GdkRGBA         *color)
+{
+  GskRoundedRect outline;
+  graphene_rect_t bounds;
+  const float widths[4] = { width, width, width, width };
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  graphene_rect_inset_r (rect, -pad_x, -pad_y, &bounds);
+  gsk_rounded_rect_init_from_rect (&outline, &bounds, BOX_RADIUS);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+typedef struct
+{
+  AttestArticleView *self;
+  GPtrArray         *spans;
+} BoxData;
+
+static gboolean
+collect_boxes (AttestSpan *span,
+               gpointer    user_data)
+{
+  BoxData *data = user_data;
+  AttestLabelPaint *paint = _attest_article_view_get_paint (data->self, span->label);
+
+  if (paint->style == ATTEST_LABEL_STYLE_BOX && paint->visible && span->end > span->start)
+    g_ptr_array_add (data->spans, span);
+
+  return TRUE;
+}
+
+/* Nesting depth of a box among the visible boxes of its label. */
+static guint
+box_depth (GPtrArray  *spans,
+           AttestSpan *span)
+{
+  guint depth = 0;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      AttestSpan *other = g_ptr_array_index (spans, i);
+
+      if (other != span && other->label == span->label &&
+          other->start <= span->start && other->end >= span->end &&
+          (other->start < span->start || other->end > span->end ||
+           attest_span_compare (other, span) < 0))
+        depth++;
+    }
+
+  return MIN (depth, ATTEST_PAINT_DEPTHS - 1);
+}
+
+static void
+draw_boxes (AttestArticleView *self,
+            GtkSnapshot       *snapshot,
+            guint              start,
+            guint              end,
+            gboolean           fill)
+{
+  g_autoptr(GPtrArray) spans = g_ptr_array_new ();
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  BoxData data = { self, spans };
+
+  attest_span_store_foreach_in_range (attest_document_get_spans (self->document),
+                                      start, end, collect_boxes, &data);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      AttestSpan *span = g_ptr_array_index (spans, i);
+      AttestLabelPaint *paint = _attest_article_view_get_paint (self, span->label);
+      guint depth = box_depth (spans, span);
+      GdkRGBA color = fill ? paint->color : outline_color (self, &paint->color);
+
+      g_array_set_size (rects, 0);
+      get_rects (self, MAX (span->start, start), MIN (span->end, end), G_MAXUINT, rects);
+
+      for (guint r = 0; r < rects->len; r++)
+        {
+          const graphene_rect_t *rect = &g_array_index (rects, graphene_rect_t, r);
+
+          if (fill)
+            {
+              color.alpha = self->dark ? 0.16f : 0.12f;
+              gtk_snapshot_append_color (snapshot, &color, rect);
+            }
+          else
+            /* Nested boxes sit inside their parents. */
+            append_outline (snapshot, rect, 2.0f - depth, 2.0f - depth, 1.5f, &color);
+        }
+    }
+}
+
+static void
+draw_selected (AttestArticleView *self,
+               GtkSnapshot       *snapshot,
+               cairo_t           *cr,
+               guint              start,
+               guint              end)
+{
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  gboolean suggestion = FALSE;
+  AttestSpan *span;
+  AttestLabelPaint *paint;
+  GdkRGBA color;
+
+  span = _attest_article_view_lookup_span (self, self->selected_span_id, &suggestion);
+  if (span == NULL || span->end <= start || span->start >= end)
+    return;
+
+  paint = _attest_article_view_get_paint (self, span->label);
+  color = outline_color (self, &paint->color);
+  get_rects (self, MAX (span->start, start), MIN (span->end, end), G_MAXUINT, rects);
+
+  for (guint r = 0; r < rects->len; r++)
+    {
+      const graphene_rect_t *rect = &g_array_index (rects, graphene_rect_t, r);
+
+      if (suggestion)
+        {
+          cairo_set_line_width (cr, 2.5);
+          cairo_set_dash (cr, (const double[]) { 5.0, 3.0 }, 2, 0);
+          gdk_cairo_set_source_rgba (cr, &color);
+          cairo_rectangle (cr, rect->origin.x - 3, rect->origin.y - 3,
+                           rect->size.width + 6, rect->size.height + 6);
+          cairo_stroke (cr);
+        }
+      else
+        append_outline (snapshot, rect, 3.0f, 3.0f, 2.0f, &color);
+    }
+
+  /* An empty span (re-anchoring collapsed it) still shows where it is. */
+  if (span->start == span->end && span->start >= start && span->start <= end)
+    {
+      GtkTextIter iter;
+      GdkRectangle loc;
+      graphene_rect_t rect;
+
+      gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)),
+                                          &iter, span->start);
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &loc);
+      graphene_rect_init (&rect, loc.x - 1, loc.y, 2, loc.height);
+      append_outline (snapshot, &rect, 1.0f, 1.0f, 2.0f, &color);
+    }
+}
+
+typedef struct
+{
+  AttestArticleView *self;
+  cairo_t           *cr;
+  guint              start;
+  guint              end;
+  GArray            *rects;
+} SuggestionData;
+
+static gboolean
+draw_suggestion (AttestSpan *span,
+                 gpointer    user_data)
+{
+  SuggestionData *data = user_data;
+  AttestLabelPaint *paint = _attest_article_view_get_paint (data->self, span->label);
+  GdkRGBA color;
+
+  if (!paint->visible)
+    return TRUE;
+
+  color = outline_color (data->self, &paint->color);
+  g_array_set_size (data->rects, 0);
+  get_rects (data->self, MAX (span->start, data->start), MIN (span->end, data->end),
+             G_MAXUINT, data->rects);
+
+  gdk_cairo_set_source_rgba (data->cr, &color);
+  for (guint r = 0; r < data->rects->len; r++)
+    {
+      const graphene_rect_t *rect = &g_array_index (data->rects, graphene_rect_t, r);
+
+      cairo_rectangle (data->cr, rect->origin.x - 1.5, rect->origin.y - 1.5,
+                       rect->size.width + 3, rect->size.height + 3);
+    }
+  cairo_stroke (data->cr);
+
+  return TRUE;
+}
+
+static void
+rebuild_relation_index (AttestArticleView *self)
+{
+  guint n = attest_document_get_n_relations (self->document);
+
+  g_hash_table_remove_all (self->relations_by_span);
+
+  for (guint i = 0; i < n; i++)
+    {
+      AttestRelation *relation = attest_document_get_relation (self->document, i);
+      const char *ends[2] = { relation->from, relation->to };
+
+      for (guint e = 0; e < 2; e++)
+        {
+          GPtrArray *list;
+
+          if (ends[e] == NULL || (e == 1 && g_strcmp0 (ends[0], ends[1]) == 0))
+            continue;
+
+          list = g_hash_table_lookup (self->relations_by_span, ends[e]);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (self->relations_by_span, (gpointer) ends[e], list);
+            }
+          g_ptr_array_add (list, relation);
+        }
+    }
+
+  self->relations_dirty = FALSE;
+}
+
+static gboolean
+span_anchor (AttestArticleView *self,
+             const char        *span_id,
+             graphene_point_t  *point)
+{
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  AttestSpan *span = _attest_article_view_lookup_span (self, span_id, NULL);
+  const graphene_rect_t *rect;
+
+  if (span == NULL)
+    return FALSE;
+
+  get_rects (self, span->start, MAX (span->end, span->start + 1), 1, rects);
+  if (rects->len == 0)
+    return FALSE;
+
+  rect = &g_array_index (rects, graphene_rect_t, 0);
+  point->x = rect->origin.x + rect->size.width / 2;
+  point->y = rect->origin.y;
+
+  return TRUE;
+}
+
+static void
+draw_relation (AttestArticleView    *self,
+               cairo_t              *cr,
+               const AttestRelation *relation)
+{
+  graphene_point_t from, to;
+  double lift, c1y, c2y, dx, dy, len, angle;
+
+  if (!span_anchor (self, relation->from, &from) || !span_anchor (self, relation->to, &to))
+    return;
+
+  lift = MIN (ARC_MAX_HEIGHT, 12.0 + fabs (to.x - from.x) / 4.0 + fabs (to.y - from.y) / 8.0);
+  c1y = MIN (from.y, to.y) - lift;
+  c2y = c1y;
+
+  cairo_set_dash (cr, NULL, 0, 0);
+  if (g_strcmp0 (relation->type, "continues") == 0)
+    cairo_set_dash (cr, (const double[]) { 4.0, 3.0 }, 2, 0);
+
+  cairo_move_to (cr, from.x, from.y - 1);
+  cairo_curve_to (cr, from.x, c1y, to.x, c2y, to.x, to.y - 1);
+  cairo_stroke (cr);
+
+  /* The arrow head points along the curve's last tangent. */
+  dx = 0;
+  dy = (to.y - 1) - c2y;
+  len = sqrt (dx * dx + dy * dy);
+  angle = len > 0 ? atan2 (dy, dx) : G_PI / 2;
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_move_to (cr, to.x, to.y - 1);
+  cairo_line_to (cr, to.x - ARROW_LENGTH * cos (angle - 0.45), to.y - 1 - ARROW_LENGTH * sin (angle - 0.45));
+  cairo_line_to (cr, to.x - ARROW_LENGTH * cos (angle + 0.45), to.y - 1 - ARROW_LENGTH * sin (angle + 0.45));
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+typedef struct
+{
+  AttestArticleView *self;
+  cairo_t           *cr;
+  GHashTable        *drawn;
+} RelationData;
+
+static void
+draw_relations_of (RelationData *data,
+                   const char   *span_id)
+{
+  GPtrArray *list = g_hash_table_lookup (data->self->relations_by_span, span_id);
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      AttestRelation *relation = g_ptr_array_index (list, i);
+
+      if (g_hash_table_add (data->drawn, relation))
+        draw_relation (data->self, data->cr, relation);
+    }
+}
+
+static gboolean
+draw_relations_cb (AttestSpan *span,
+                   gpointer    user_data)
+{
+  draw_relations_of (user_data, span->id);
+
+  return TRUE;
+}
+
+static void
+draw_relations (AttestArticleView *self,
+                cairo_t           *cr,
+                guint              start,
+                guint              end)
+{
+  g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
+  RelationData data = { self, cr, drawn };
+  GdkRGBA color;
+
+  if (self->relations_dirty)
+    rebuild_relation_index (self);
+
+  gdk_rgba_parse (&color, self->dark ? "#deddda" : "#3d3846");
+  color.alpha = 0.75f;
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_set_line_width (cr, 1.5);
+
+  if (self->relation_display == ATTEST_RELATIONS_ALWAYS)
+    attest_span_store_foreach_in_range (attest_document_get_spans (self->document),
+                                        start, end, draw_relations_cb, &data);
+  else if (self->selected_span_id != NULL)
+    draw_relations_of (&data, self->selected_span_id);
+}
+
+static gboolean
+has_suggestions_in (AttestSpan *span,
+                    gpointer    user_data)
+{
+  *(gboolean *) user_data = TRUE;
+
+  return FALSE;
+}
+
+void
+_attest_article_view_snapshot_layer (GtkTextView      *text_view,
+                                     GtkTextViewLayer  layer,
+                                     GtkSnapshot      *snapshot)
+{
+  AttestArticleView *self = ATTEST_ARTICLE_VIEW (text_view);
+  AttestSpanStore *suggested;
+  gboolean any_suggestion = FALSE;
+  gboolean any_relation;
+  GdkRectangle visible;
+  guint start, end;
+
+  if (self->document == NULL || self->inserted_length == 0)
+    return;
+
+  _attest_article_view_get_visible_range (self, &start, &end);
+  if (end <= start)
+    return;
+
+  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
+    {
+      draw_boxes (self, snapshot, start, end, TRUE);
+      return;
+    }
+
+  draw_boxes (self, snapshot, start, end, FALSE);
+
+  suggested = attest_document_get_suggested_spans (self->document);
+  attest_span_store_foreach_in_range (suggested, start, end, has_suggestions_in, &any_suggestion);
+  any_relation = attest_document_get_n_relations (self->document) > 0 &&
+                 (self->relation_display == ATTEST_RELATIONS_ALWAYS || self->selected_span_id != NULL);
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+
+  /* Dashes and curves need cairo; plain outlines stay GSK nodes. */
+  if (any_suggestion || any_relation || self->selected_span_id != NULL)
+    {
+      graphene_rect_t bounds;
+      cairo_t *cr;
+
+      graphene_rect_init (&bounds, visible.x, visible.y, visible.width, visible.height);
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+      if (any_suggestion)
+        {
+          g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+          SuggestionData data = { self, cr, start, end, rects };
+
+          cairo_set_line_width (cr, 1.5);
+          cairo_set_dash (cr, (const double[]) { 4.0, 3.0 }, 2, 0);
+          attest_span_store_foreach_in_range (suggested, start, end, draw_suggestion, &data);
+        }
+
+      if (self->selected_span_id != NULL)
+        draw_selected (self, snapshot, cr, start, end);
+
+      if (any_relation)
+        draw_relations (self, cr, start, end);
+
+      cairo_destroy (cr);
+    }
+}

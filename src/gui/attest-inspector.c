@@ -1,1 +1,963 @@
-/* being written */
+/* attest-inspector.c
+ *
+ * Copyright 2026 The Attest developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "attest-inspector-private.h"
+#include "attest-span-list-model.h"
+
+/* Typing a note is committed after this pause, or when focus leaves. */
+#define NOTE_PAUSE_MS 700
+/* The text card shows a transcript-sized span's beginning only. */
+#define TEXT_MAX_CHARS 2000
+
+G_DEFINE_FINAL_TYPE (AttestInspector, attest_inspector, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_SPAN_ID,
+  N_PROPS
+};
+
+enum {
+  SPAN_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+AttestDocument *
+_attest_inspector_get_document (AttestInspector *self)
+{
+  return self->session != NULL ? attest_session_get_document (self->session) : NULL;
+}
+
+AttestHistory *
+_attest_inspector_get_history (AttestInspector *self)
+{
+  return self->session != NULL ? attest_session_get_history (self->session) : NULL;
+}
+
+/* The inspected span, NULL for none, or a suggested one (read-only here:
+ * the article view accepts and rejects suggestions). */
+AttestSpan *
+_attest_inspector_get_span (AttestInspector *self,
+                            gboolean        *suggestion)
+{
+  AttestDocument *document = _attest_inspector_get_document (self);
+  AttestSpan *span;
+
+  if (suggestion != NULL)
+    *suggestion = FALSE;
+
+  if (document == NULL || self->span_id == NULL)
+    return NULL;
+
+  if ((span = attest_span_store_lookup (attest_document_get_spans (document), self->span_id)))
+    return span;
+
+  span = attest_span_store_lookup (attest_document_get_suggested_spans (document), self->span_id);
+  if (span != NULL && suggestion != NULL)
+    *suggestion = TRUE;
+
+  return span;
+}
+
+/* The span the editor may change now: not a suggestion, not read-only. */
+AttestSpan *
+_attest_inspector_get_editable_span (AttestInspector *self)
+{
+  gboolean suggestion;
+  AttestSpan *span = _attest_inspector_get_span (self, &suggestion);
+
+  if (span == NULL || suggestion || self->updating > 0 ||
+      attest_session_get_read_only (self->session))
+    return NULL;
+
+  return span;
+}
+
+/* Shows @value in an entry row unless what it shows already came from
+ * the document (then the editor may be typing over it). */
+void
+_attest_inspector_show_entry_text (GtkWidget  *row,
+                                   const char *value,
+                                   gboolean    force)
+{
+  const char *shown = g_object_get_data (G_OBJECT (row), "attest-shown");
+
+  if (value == NULL)
+    value = "";
+
+  if (!force && shown != NULL && strcmp (shown, value) == 0)
+    return;
+
+  g_object_set_data_full (G_OBJECT (row), "attest-shown", g_strdup (value), g_free);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), value);
+}
+
+/* An entry row's text about to be committed: remembered as shown, so
+ * the document's echo leaves the row (and its cursor) alone. */
+char *
+_attest_inspector_take_entry_text (GtkWidget *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  g_object_set_data_full (G_OBJECT (row), "attest-shown", g_strdup (text), g_free);
+
+  return g_steal_pointer (&text);
+}
+
+guint
+_attest_inspector_string_list_find (GListModel *model,
+                                    const char *string)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), string) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Heading, text and flags ------------------------------------------------- */
+
+static void
+update_heading (AttestInspector *self,
+                AttestSpan      *span,
+                gboolean         suggestion)
+{
+  AttestDocument *document = _attest_inspector_get_document (self);
+  AttestLabel *label = attest_tagset_lookup_label (self->tagset, span->label);
+  g_autofree char *text = attest_span_dup_display_text (document, span, TEXT_MAX_CHARS);
+  g_autofree char *range = NULL;
+  gboolean flagged = (span->flags & (ATTEST_SPAN_FLAG_CHANGED | ATTEST_SPAN_FLAG_DELETED)) != 0;
+
+  attest_label_chip_set (self->chip, label != NULL ? label->color : NULL, flagged || suggestion);
+  if (suggestion)
+    {
+      /* TRANSLATORS: heading of a suggested span: "Suggested Quote" */
+      g_autofree char *heading = g_strdup_printf (_("Suggested %s"),
+                                                  label != NULL ? label->name : span->label);
+      gtk_label_set_text (self->heading_label, heading);
+    }
+  else
+    gtk_label_set_text (self->heading_label, label != NULL ? label->name : span->label);
+
+  /* TRANSLATORS: the span's offsets in characters, "192–263" */
+  range = g_strdup_printf (_("%u–%u"), span->start, span->end);
+  gtk_label_set_text (self->range_label, range);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->range_label), _("Offsets in characters"));
+
+  if (*text == '\0')
+    {
+      gtk_label_set_text (self->text_label, _("(no text)"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->text_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (self->text_label, text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->text_label), "dim-label");
+    }
+
+  gtk_widget_set_visible (self->flag_box, flagged);
+  if (span->flags & ATTEST_SPAN_FLAG_DELETED)
+    gtk_label_set_text (self->flag_label,
+                        _("The text under this annotation was deleted from the article. "
+                          "Move it, or remove it."));
+  else if (flagged && span->old_text != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The article changed here. This annotation was on “%s”."),
+                         span->old_text);
+      gtk_label_set_text (self->flag_label, message);
+    }
+  else if (flagged)
+    gtk_label_set_text (self->flag_label, _("The article changed under this annotation."));
+
+  gtk_widget_set_visible (self->suggestion_label, suggestion);
+}
+
+/* Label and attributes ---------------------------------------------------- */
+
+static void
+on_label_selected (AttestInspector *self,
+                   GParamSpec      *pspec,
+                   AdwComboRow     *row)
+{
+  AttestSpan *span = _attest_inspector_get_editable_span (self);
+  guint position = adw_combo_row_get_selected (row);
+  const char *label;
+
+  if (span == NULL || position >= self->label_ids->len)
+    return;
+
+  label = g_ptr_array_index (self->label_ids, position);
+  if (label != span->label)
+    attest_history_relabel_span (_attest_inspector_get_history (self), span, label);
+}
+
+static void
+update_label_row (AttestInspector *self,
+                  AttestSpan      *span)
+{
+  guint position;
+
+  if (!g_ptr_array_find (self->label_ids, span->label, &position))
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      /* A label the tag set does not have (another annotator's tag set)
+       * is shown as it is, after the tag set's. */
+      g_ptr_array_set_size (self->label_ids, 0);
+      for (guint i = 0; self->tagset != NULL && i < attest_tagset_get_n_labels (self->tagset); i++)
+        {
+          AttestLabel *label = attest_tagset_get_label (self->tagset, i);
+
+          g_ptr_array_add (self->label_ids, (gpointer) label->id);
+          gtk_string_list_append (names, label->name);
+        }
+      position = self->label_ids->len;
+      g_ptr_array_add (self->label_ids, (gpointer) span->label);
+      gtk_string_list_append (names, span->label);
+      adw_combo_row_set_model (self->label_row, G_LIST_MODEL (names));
+    }
+
+  adw_combo_row_set_selected (self->label_row, position);
+}
+
+static void
+build_label_model (AttestInspector *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->label_ids, 0);
+  for (guint i = 0; self->tagset != NULL && i < attest_tagset_get_n_labels (self->tagset); i++)
+    {
+      AttestLabel *label = attest_tagset_get_label (self->tagset, i);
+
+      g_ptr_array_add (self->label_ids, (gpointer) label->id);
+      gtk_string_list_append (names, label->name);
+    }
+
+  self->updating++;
+  adw_combo_row_set_model (self->label_row, G_LIST_MODEL (names));
+  self->updating--;
+}
+
+static void
+on_attr_selected (AttestInspector *self,
+                  GParamSpec      *pspec,
+                  AdwComboRow     *row)
+{
+  AttestSpan *span = _attest_inspector_get_editable_span (self);
+  const char *key = g_object_get_data (G_OBJECT (row), "attest-attr");
+  guint position = adw_combo_row_get_selected (row);
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+  const char *value;
+
+  if (span == NULL || item == NULL)
+    return;
+
+  /* Row 0 is "Not Set". */
+  value = position == 0 ? NULL : gtk_string_object_get_string (item);
+  if (g_strcmp0 (attest_span_get_attr (span, key), value) != 0)
+    attest_history_set_span_attr (_attest_inspector_get_history (self), span, key, value);
+}
+
+static void
+on_attr_apply (AttestInspector *self,
+               AdwEntryRow     *row)
+{
+  AttestSpan *span = _attest_inspector_get_editable_span (self);
+  const char *key = g_object_get_data (G_OBJECT (row), "attest-attr");
+  g_autofree char *value = _attest_inspector_take_entry_text (GTK_WIDGET (row));
+
+  if (span == NULL)
+    return;
+
+  if (g_strcmp0 (attest_span_get_attr (span, key), *value ? value : NULL) != 0)
+    attest_history_set_span_attr (_attest_inspector_get_history (self), span, key,
+                                  *value ? value : NULL);
+}
+
+static void
+build_attr_rows (AttestInspector *self,
+                 AttestLabel     *label)
+{
+  for (guint i = 0; i < self->attr_rows->len; i++)
+    adw_preferences_group_remove (self->details_group, g_ptr_array_index (self->attr_rows, i));
+  g_ptr_array_set_size (self->attr_rows, 0);
+
+  self->attr_label = label != NULL ? label->id : NULL;
+  if (label == NULL || label->attributes == NULL)
+    return;
+
+  for (guint i = 0; i < label->attributes->len; i++)
+    {
+      AttestAttribute *attr = g_ptr_array_index (label->attributes, i);
+      g_autofree char *name = g_strdup_printf ("attr-%s", attr->id);
+      GtkWidget *row;
+
+      if (attr->values != NULL)
+        {
+          g_autoptr(GtkStringList) values = gtk_string_list_new (NULL);
+
+          /* TRANSLATORS: an attribute without a value */
+          gtk_string_list_append (values, _("Not Set"));
+          for (guint j = 0; attr->values[j] != NULL; j++)
+            gtk_string_list_append (values, attr->values[j]);
+
+          row = g_object_new (ADW_TYPE_COMBO_ROW,
+                              "title", attr->name != NULL ? attr->name : attr->id,
+                              "use-markup", FALSE,
+                              "model", values,
+                              NULL);
+          g_signal_connect_object (row, "notify::selected",
+                                   G_CALLBACK (on_attr_selected), self,
+                                   G_CONNECT_SWAPPED);
+        }
+      else
+        {
+          row = g_object_new (ADW_TYPE_ENTRY_ROW,
+                              "title", attr->name != NULL ? attr->name : attr->id,
+                              "use-markup", FALSE,
+                              "show-apply-button", TRUE,
+                              NULL);
+          g_signal_connect_object (row, "apply",
+                                   G_CALLBACK (on_attr_apply), self,
+                                   G_CONNECT_SWAPPED);
+        }
+
+      gtk_widget_set_name (row, name);
+      g_object_set_data_full (G_OBJECT (row), "attest-attr", g_strdup (attr->id), g_free);
+      adw_preferences_group_add (self->details_group, row);
+      g_ptr_array_add (self->attr_rows, row);
+    }
+}
+
+static void
+update_attr_rows (AttestInspector *self,
+                  AttestSpan      *span,
+                  gboolean         switched)
+{
+  if (self->attr_label != span->label || self->attr_rows->len == 0)
+    build_attr_rows (self, attest_tagset_lookup_label (self->tagset, span->label));
+
+  for (guint i = 0; i < self->attr_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->attr_rows, i);
+      const char *key = g_object_get_data (G_OBJECT (row), "attest-attr");
+      const char *value = attest_span_get_attr (span, key);
+
+      if (ADW_IS_COMBO_ROW (row))
+        {
+          GListModel *values = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+          guint position = value != NULL ? _attest_inspector_string_list_find (values, value) : 0;
+
+          /* A value outside the tag set's list (an import) still shows. */
+          if (position == 0 && value != NULL && g_list_model_get_n_items (values) > 0)
+            position = GTK_INVALID_LIST_POSITION;
+          if (position == GTK_INVALID_LIST_POSITION)
+            {
+              position = g_list_model_get_n_items (values);
+              gtk_string_list_append (GTK_STRING_LIST (values), value);
+            }
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+        }
+      else
+        _attest_inspector_show_entry_text (row, value, switched);
+    }
+}
+
+/* Note -------------------------------------------------------------------- */
+
+void
+_attest_inspector_commit_note (AttestInspector *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  AttestSpan *span;
+
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+
+  if (!(span = _attest_inspector_get_editable_span (self)))
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (text, self->shown_note) == 0)
+    return;
+
+  g_free (self->shown_note);
+  self->shown_note = g_strdup (text);
+  attest_history_set_span_note (_attest_inspector_get_history (self), span, *text ? text : NULL);
+}
+
+static gboolean
+note_timeout_cb (gpointer user_data)
+{
+  AttestInspector *self = user_data;
+
+  self->note_timeout = 0;
+  _attest_inspector_commit_note (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_note_changed (AttestInspector *self,
+                 GtkTextBuffer   *buffer)
+{
+  if (self->updating > 0)
+    return;
+
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  self->note_timeout = g_timeout_add (NOTE_PAUSE_MS, note_timeout_cb, self);
+}
+
+static void
+update_note (AttestInspector *self,
+             AttestSpan      *span,
+             gboolean         switched)
+{
+  const char *note = span->note != NULL ? span->note : "";
+
+  if (!switched && g_strcmp0 (self->shown_note, note) == 0)
+    return;
+
+  /* The document changed the note (undo): it wins over unsaved typing. */
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  g_free (self->shown_note);
+  self->shown_note = g_strdup (note);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note, -1);
+}
+
+/* Provenance -------------------------------------------------------------- */
+
+static char *
+describe_origin (const char *origin)
+{
+  if (origin == NULL || g_str_equal (origin, "manual"))
+    return g_strdup (_("Manual"));
+  if (g_str_has_prefix (origin, "suggested:"))
+    /* TRANSLATORS: the rule that proposed a span, "Suggested: quote-marks" */
+    return g_strdup_printf (_("Suggested: %s"), origin + strlen ("suggested:"));
+  if (g_str_has_prefix (origin, "imported:"))
+    /* TRANSLATORS: the format a span came from, "Imported: brat" */
+    return g_strdup_printf (_("Imported: %s"), origin + strlen ("imported:"));
+
+  return g_strdup (origin);
+}
+
+static char *
+describe_created (const char *created)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (created == NULL)
+    return g_strdup (_("Unknown"));
+  if (!(utc = g_date_time_new_from_iso8601 (created, NULL)))
+    return g_strdup (created);
+
+  local = g_date_time_to_local (utc);
+  /* TRANSLATORS: when a span was made, in local time; see
+   * g_date_time_format() for the codes: "17 November 2026, 10:01" */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
+static void
+update_provenance (AttestInspector *self,
+                   AttestSpan      *span)
+{
+  g_autofree char *origin = describe_origin (span->origin);
+  g_autofree char *created = describe_created (span->created);
+
+  adw_action_row_set_subtitle (self->annotator_row,
+                               span->by != NULL && *span->by ? span->by : _("Unknown"));
+  adw_action_row_set_subtitle (self->origin_row, origin);
+  adw_action_row_set_subtitle (self->created_row, created);
+}
+
+/* Refresh ----------------------------------------------------------------- */
+
+static void
+update_sensitivity (AttestInspector *self,
+                    gboolean         suggestion)
+{
+  gboolean editable = self->session != NULL && !attest_session_get_read_only (self->session) &&
+                      !suggestion;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->label_row), editable);
+  for (guint i = 0; i < self->attr_rows->len; i++)
+    gtk_widget_set_sensitive (g_ptr_array_index (self->attr_rows, i), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->speaker_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->entity_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->wikidata_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->aliases_row), editable);
+  gtk_widget_set_sensitive (self->note_frame, editable);
+}
+
+void
+_attest_inspector_refresh (AttestInspector *self)
+{
+  gboolean suggestion;
+  AttestSpan *span = _attest_inspector_get_span (self, &suggestion);
+  gboolean switched;
+
+  if (span == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      g_clear_pointer (&self->shown_span_id, g_free);
+      return;
+    }
+
+  switched = g_strcmp0 (self->shown_span_id, span->id) != 0;
+  if (switched)
+    {
+      g_free (self->shown_span_id);
+      self->shown_span_id = g_strdup (span->id);
+    }
+
+  self->updating++;
+
+  update_heading (self, span, suggestion);
+  update_label_row (self, span);
+  update_attr_rows (self, span, switched);
+  _attest_inspector_update_speaker (self, suggestion ? NULL : span);
+  _attest_inspector_update_entity (self, suggestion ? NULL : span, switched);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_group), !suggestion);
+  update_note (self, span, switched);
+  update_provenance (self, span);
+  update_sensitivity (self, suggestion);
+
+  self->updating--;
+
+  gtk_stack_set_visible_child_name (self->stack, "span");
+  if (switched)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+/* Document signals -------------------------------------------------------- */
+
+static void
+on_span_added (AttestInspector *self,
+               AttestSpan      *span)
+{
+  _attest_inspector_span_list_changed (self, span);
+  /* Undoing a removal brings the inspected span back. */
+  if (g_strcmp0 (span->id, self->span_id) == 0)
+    _attest_inspector_refresh (self);
+}
+
+static void
+on_span_removed (AttestInspector *self,
+                 AttestSpan      *span)
+{
+  _attest_inspector_span_list_changed (self, span);
+  if (g_strcmp0 (span->id, self->span_id) == 0)
+    {
+      /* Its note has nowhere to go now. */
+      g_clear_handle_id (&self->note_timeout, g_source_remove);
+      _attest_inspector_refresh (self);
+    }
+}
+
+static void
+on_span_changed (AttestInspector *self,
+                 AttestSpan      *span,
+                 guint            old_start,
+                 guint            old_end)
+{
+  _attest_inspector_span_list_changed (self, span);
+  if (g_strcmp0 (span->id, self->span_id) == 0)
+    _attest_inspector_refresh (self);
+}
+
+static void
+on_relations_changed (AttestInspector *self)
+{
+  _attest_inspector_refresh (self);
+}
+
+static void
+on_entities_changed (AttestInspector *self)
+{
+  self->entities_dirty = TRUE;
+  self->speakers_dirty = TRUE;
+  _attest_inspector_refresh (self);
+}
+
+static void
+on_suggestions_changed (AttestInspector *self)
+{
+  gboolean suggestion;
+
+  if (_attest_inspector_get_span (self, &suggestion) == NULL || suggestion)
+    _attest_inspector_refresh (self);
+}
+
+static void
+set_tagset (AttestInspector *self,
+            AttestTagset    *tagset)
+{
+  if (self->tagset == tagset)
+    return;
+
+  g_clear_pointer (&self->tagset, attest_tagset_unref);
+  self->tagset = tagset != NULL ? attest_tagset_ref (tagset) : NULL;
+  self->attr_label = NULL;
+  self->speakers_dirty = TRUE;
+  build_label_model (self);
+}
+
+static void
+on_session_document (AttestInspector *self,
+                     GParamSpec      *pspec,
+                     AttestSession   *session)
+{
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  g_signal_group_set_target (self->document_signals, attest_session_get_document (session));
+  self->speakers_dirty = TRUE;
+  self->entities_dirty = TRUE;
+  g_clear_pointer (&self->shown_span_id, g_free);
+  _attest_inspector_refresh (self);
+}
+
+static void
+on_session_tagset (AttestInspector *self,
+                   GParamSpec      *pspec,
+                   AttestSession   *session)
+{
+  set_tagset (self, attest_session_get_tagset (session));
+  _attest_inspector_refresh (self);
+}
+
+static void
+on_session_read_only (AttestInspector *self,
+                      GParamSpec      *pspec,
+                      AttestSession   *session)
+{
+  _attest_inspector_refresh (self);
+}
+
+/* Widget ------------------------------------------------------------------ */
+
+static void
+attest_inspector_dispose (GObject *object)
+{
+  AttestInspector *self = (AttestInspector *)object;
+
+  g_clear_handle_id (&self->note_timeout, g_source_remove);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->document_signals);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_INSPECTOR);
+
+  g_clear_pointer (&self->tagset, attest_tagset_unref);
+  g_clear_pointer (&self->attr_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->label_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->speaker_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->speaker_index, g_hash_table_unref);
+  g_clear_pointer (&self->entity_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->span_id, g_free);
+  g_clear_pointer (&self->shown_span_id, g_free);
+  g_clear_pointer (&self->shown_entity_id, g_free);
+  g_clear_pointer (&self->shown_note, g_free);
+
+  G_OBJECT_CLASS (attest_inspector_parent_class)->dispose (object);
+}
+
+static void
+attest_inspector_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AttestInspector *self = ATTEST_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_SPAN_ID:
+      g_value_set_string (value, self->span_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attest_inspector_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AttestInspector *self = ATTEST_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      attest_inspector_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_SPAN_ID:
+      attest_inspector_set_span (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attest_inspector_class_init (AttestInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = attest_inspector_dispose;
+  object_class->get_property = attest_inspector_get_property;
+  object_class->set_property = attest_inspector_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         ATTEST_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SPAN_ID] =
+    g_param_spec_string ("span-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AttestInspector::span-activated:
+   * @span_id: the span to go to
+   *
+   * The editor asked to go to another span: the quote's speaker.
+   */
+  signals[SPAN_ACTIVATED] =
+    g_signal_new ("span-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (ADW_TYPE_PREFERENCES_GROUP);
+  g_type_ensure (ADW_TYPE_COMBO_ROW);
+  g_type_ensure (ADW_TYPE_ENTRY_ROW);
+  g_type_ensure (ADW_TYPE_ACTION_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/attest/Attest/attest-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, stack);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, heading_box);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, range_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, text_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, flag_box);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, flag_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, suggestion_label);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, details_group);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, label_row);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, speaker_group);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, jump_button);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, speaker_row);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, entity_group);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, entity_row);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, name_row);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, wikidata_row);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, wikidata_link);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, aliases_row);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, note_group);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, note_frame);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, note_view);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, annotator_row);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, origin_row);
+  gtk_widget_class_bind_template_child (widget_class, AttestInspector, created_row);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_jump_clicked",
+                                                G_CALLBACK (_attest_inspector_on_jump_clicked));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_name_apply",
+                                                G_CALLBACK (_attest_inspector_on_name_apply));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_wikidata_apply",
+                                                G_CALLBACK (_attest_inspector_on_wikidata_apply));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_wikidata_changed",
+                                                G_CALLBACK (_attest_inspector_on_wikidata_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_aliases_apply",
+                                                G_CALLBACK (_attest_inspector_on_aliases_apply));
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "inspector");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+attest_inspector_init (AttestInspector *self)
+{
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->attr_rows = g_ptr_array_new ();
+  self->label_ids = g_ptr_array_new ();
+  self->speaker_ids = g_ptr_array_new_with_free_func (g_free);
+  self->speaker_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->entity_ids = g_ptr_array_new_with_free_func (g_free);
+  self->speakers_dirty = TRUE;
+  self->entities_dirty = TRUE;
+
+  self->chip = attest_label_chip_new ();
+  gtk_box_prepend (self->heading_box, self->chip);
+
+  g_signal_connect_object (self->label_row, "notify::selected",
+                           G_CALLBACK (on_label_selected), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (on_note_changed), self,
+                           G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave",
+                           G_CALLBACK (_attest_inspector_commit_note), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_view), focus);
+
+  _attest_inspector_init_links (self);
+
+  self->document_signals = g_signal_group_new (ATTEST_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "span-added",
+                                 G_CALLBACK (on_span_added), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "span-removed",
+                                 G_CALLBACK (on_span_removed), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "span-changed",
+                                 G_CALLBACK (on_span_changed), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "relations-changed",
+                                 G_CALLBACK (on_relations_changed), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "entities-changed",
+                                 G_CALLBACK (on_entities_changed), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "suggestions-changed",
+                                 G_CALLBACK (on_suggestions_changed), self,
+                                 G_CONNECT_SWAPPED);
+
+  _attest_inspector_refresh (self);
+}
+
+GtkWidget *
+attest_inspector_new (void)
+{
+  return g_object_new (ATTEST_TYPE_INSPECTOR, NULL);
+}
+
+void
+attest_inspector_set_session (AttestInspector *self,
+                              AttestSession   *session)
+{
+  g_return_if_fail (ATTEST_IS_INSPECTOR (self));
+  g_return_if_fail (session == NULL || ATTEST_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  _attest_inspector_commit_note (self);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::document",
+                               G_CALLBACK (on_session_document), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::tagset",
+                               G_CALLBACK (on_session_tagset), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::read-only-reason",
+                               G_CALLBACK (on_session_read_only), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  g_clear_pointer (&self->span_id, g_free);
+  g_clear_pointer (&self->shown_span_id, g_free);
+  set_tagset (self, session != NULL ? attest_session_get_tagset (session) : NULL);
+  g_signal_group_set_target (self->document_signals,
+                             session != NULL ? attest_session_get_document (session) : NULL);
+  self->speakers_dirty = TRUE;
+  self->entities_dirty = TRUE;
+  _attest_inspector_refresh (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPAN_ID]);
+}
+
+void
+attest_inspector_set_span (AttestInspector *self,
+                           const char      *span_id)
+{
+  g_return_if_fail (ATTEST_IS_INSPECTOR (self));
+
+  if (g_strcmp0 (self->span_id, span_id) == 0)
+    return;
+
+  /* The note typed so far belongs to the span it was typed for. */
+  _attest_inspector_commit_note (self);
+
+  g_free (self->span_id);
+  self->span_id = g_strdup (span_id);
+  _attest_inspector_refresh (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPAN_ID]);
+}
+
+void
+attest_inspector_focus (AttestInspector *self)
+{
+  g_return_if_fail (ATTEST_IS_INSPECTOR (self));
+
+  if (_attest_inspector_get_span (self, NULL) == NULL)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->label_row));
+}
+
+void
+_attest_inspector_emit_span_activated (AttestInspector *self,
+                                       const char      *span_id)
+{
+  g_signal_emit (self, signals[SPAN_ACTIVATED], 0, span_id);
+}

@@ -1294,7 +1294,7 @@ test_same_text (void)
 
 #define N_SCRIPTS 1000
 /* "Far" from an edit: this many code points of untouched text between. */
-#define FAR 4
+#define FAR 8
 
 typedef struct
 {
