@@ -31,9 +31,9 @@
 
 /* Edit-graph steps (diagonals visited plus snake steps) each level may
  * spend per diff; one step is a few nanoseconds. */
-#define LINE_BUDGET    (G_GINT64_CONSTANT (32) * 1000 * 1000)
-#define WORD_BUDGET    (G_GINT64_CONSTANT (32) * 1000 * 1000)
-#define CHAR_BUDGET    (G_GINT64_CONSTANT (64) * 1000 * 1000)
+#define LINE_BUDGET    (G_GINT64_CONSTANT (16) * 1000 * 1000)
+#define WORD_BUDGET    (G_GINT64_CONSTANT (16) * 1000 * 1000)
+#define CHAR_BUDGET    (G_GINT64_CONSTANT (32) * 1000 * 1000)
 /* Below this many edit steps in one region the script is the shortest. */
 #define MIN_TOO_EXPENSIVE 1024
 

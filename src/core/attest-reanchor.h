@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * a Myers diff (linear space, divide and conquer) after trimming the
  * common prefix and suffix, over lines first and then characters inside
  * changed line blocks, so a typical edit of a 1 MB article takes
- * milliseconds. */
+ * milliseconds. attest_diff_new() returns NULL if @cancellable was
+ * cancelled. */
 typedef struct _AttestDiff AttestDiff;
 
 AttestDiff *attest_diff_new          (AttestText   *old_text,

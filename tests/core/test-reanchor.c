@@ -728,6 +728,32 @@ test_diff_large (void)
   g_assert_cmpuint (check_runs (diff, old_text, typos), >=, length - 1000);
   g_clear_pointer (&diff, attest_diff_free);
 
+  /* A copy edit: a word changed in every paragraph. */
+  {
+    g_auto(GStrv) paragraphs = g_strsplit (a, "\n\n", -1);
+    g_autoptr(AttestText) copy_edit = NULL;
+    g_autofree char *joined = NULL;
+    guint n_paragraphs = g_strv_length (paragraphs);
+
+    for (guint i = 0; paragraphs[i] != NULL; i++)
+      {
+        char *space = strchr (paragraphs[i], ' ');
+
+        if (space != NULL && space[1] != '\0')
+          {
+            char *edited_paragraph = g_strconcat ("Edited ", space + 1, NULL);
+
+            g_free (paragraphs[i]);
+            paragraphs[i] = edited_paragraph;
+          }
+      }
+    joined = g_strjoinv ("\n\n", paragraphs);
+    copy_edit = text_new (joined);
+    diff = timed_diff ("1 MB, first word of every paragraph changed", old_text, copy_edit);
+    g_assert_cmpuint (check_runs (diff, old_text, copy_edit), >=, length - 60 * n_paragraphs);
+    g_clear_pointer (&diff, attest_diff_free);
+  }
+
   /* Whole rewrites: bounded, still correct. */
   rewrite = text_new (b);
   diff = timed_diff ("1 MB rewritten, with lines", old_text, rewrite);
@@ -1290,6 +1316,75 @@ test_same_text (void)
   assert_council_exact (doc, NULL);
 }
 
+/* T4 of the design: 1 MB and 10,000 spans. */
+static AttestDocument *
+large_document (AttestText *text,
+                guint       n_spans)
+{
+  AttestDocument *doc = attest_document_new (text);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  guint length = attest_text_get_length (text);
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i + 1);
+      guint start = g_rand_int_range (rand, 0, length - 200);
+      guint end = start + g_rand_int_range (rand, 1, 200);
+
+      g_assert_true (attest_document_add_span (doc, attest_span_new (id, "quote", start, end),
+                                               NULL));
+    }
+
+  return doc;
+}
+
+static void
+test_large_document (void)
+{
+  g_autofree char *a = large_text (11, 1000 * 1000, TRUE);
+  g_autofree char *b = large_text (12, 1000 * 1000, TRUE);
+  g_autoptr(AttestText) text = text_new (a);
+  g_autoptr(AttestText) rewrite = text_new (b);
+  g_autoptr(AttestText) edited = NULL;
+  g_autoptr(AttestDocument) doc = NULL;
+  g_autoptr(GHashTable) ranges = NULL;
+  g_autoptr(GString) s = g_string_new (a);
+  AttestReanchorReport report = { 0 };
+  guint middle = attest_text_get_length (text) / 2;
+  guint n_spans = 10000;
+  double elapsed;
+
+  /* A paragraph inserted in the middle: every span after it moves. */
+  doc = large_document (text, n_spans);
+  ranges = save_ranges (doc);
+  g_string_insert (s, attest_text_cp_to_byte (text, middle), "A new paragraph, “quoted”.\n\n");
+  edited = text_new (s->str);
+  g_test_timer_start ();
+  reanchor (doc, edited, &report);
+  elapsed = g_test_timer_elapsed ();
+  g_test_message ("1 MB, 10,000 spans, a paragraph inserted: %.1f ms, %u moved, %u flagged",
+                  elapsed * 1000, report.n_moved, report.flagged->len);
+  assert_sound (doc, n_spans);
+  assert_no_silent_misplacement (doc, text, ranges);
+  /* Only spans across the insertion point can have changed. */
+  g_assert_cmpuint (report.flagged->len, <, 20);
+  g_assert_cmpuint (report.n_moved, >=, n_spans - 20);
+  g_clear_object (&doc);
+  g_clear_pointer (&ranges, g_hash_table_unref);
+
+  /* Rewritten whole. */
+  doc = large_document (text, n_spans);
+  ranges = save_ranges (doc);
+  g_test_timer_start ();
+  reanchor (doc, rewrite, &report);
+  elapsed = g_test_timer_elapsed ();
+  g_test_message ("1 MB, 10,000 spans, rewritten: %.1f ms, %u moved, %u changed, %u deleted",
+                  elapsed * 1000, report.n_moved, report.n_changed, report.n_deleted);
+  assert_sound (doc, n_spans);
+  assert_no_silent_misplacement (doc, text, ranges);
+  attest_reanchor_report_clear (&report);
+}
+
 /* The property test --------------------------------------------------------- */
 
 #define N_SCRIPTS 1000
@@ -1594,6 +1689,7 @@ main (int   argc,
   g_test_add_func ("/attest/core/reanchor/flags-kept", test_flags_kept);
   g_test_add_func ("/attest/core/reanchor/cancel", test_cancel);
   g_test_add_func ("/attest/core/reanchor/same-text", test_same_text);
+  g_test_add_func ("/attest/core/reanchor/large-document", test_large_document);
   g_test_add_func ("/attest/core/reanchor/property", test_property);
 
   return g_test_run ();

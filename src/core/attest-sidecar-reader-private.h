@@ -1,0 +1,390 @@
+/* attest-sidecar-reader-private.h: shared by the sidecar reader's files
+ *
+ * Copyright 2026 The Attest developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* C++ only: the sidecar reader is C++ to use simdjson; the rest of the
+ * core sees only attest_sidecar_parse(). attest-sidecar-reader.cpp says
+ * how it works. */
+
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+/* GLib's headers carry C++ templates of their own in C++ mode, so they are
+ * included before the extern "C" block; the core's headers then find them
+ * already included. */
+#include <gio/gio.h>
+
+#include <simdjson.h>
+
+extern "C" {
+#include "attest-document.h"
+#include "attest-error.h"
+#include "attest-json-writer.h"
+#include "attest-sidecar.h"
+#include "attest-span.h"
+#include "attest-text.h"
+}
+
+namespace attest_reader {
+
+
+namespace od = simdjson::ondemand;
+using simdjson::error_code;
+
+inline constexpr guint MAX_DEPTH = ATTEST_SIDECAR_MAX_DEPTH;
+/* Quoted text in messages is cut to this many characters. */
+inline constexpr guint QUOTE_CHARS = 60;
+/* A parser keeps its buffers for the next call on the same thread; past
+ * this input size it is not kept, so one huge file does not pin memory. */
+inline constexpr gsize CACHED_PARSER_MAX = 1024 * 1024;
+
+/* A member path ("spans[3].end"), built on the stack while descending and
+ * only turned into text when something is wrong. */
+struct Path
+{
+  const Path       *parent;
+  std::string_view  key;
+  gssize            index;
+
+  Path member (std::string_view k) const { return Path { this, k, -1 }; }
+  Path element (gsize i) const { return Path { this, {}, (gssize) i }; }
+};
+
+inline constexpr Path ROOT { nullptr, {}, -1 };
+
+/* Helpers (attest-sidecar-reader-json.cpp). */
+void              append_path     (GString          *out,
+                                   const Path       *path);
+void              append_quoted   (GString          *out,
+                                   std::string_view  str);
+std::string_view  trim_token      (std::string_view  token);
+bool              is_json_number  (std::string_view  token,
+                                   bool             *integer);
+guint64           parse_digits    (std::string_view  digits);
+const char       *describe_type   (od::json_type     type);
+char             *dup             (std::string_view  str);
+char             *steal_members   (GString         *&members);
+
+/* Duplicate member names. Known members are bits; unknown ones are few,
+ * so a short list, turning into a hash set for objects with many. */
+class MemberSet
+{
+public:
+  bool
+  add_known (guint bit)
+  {
+    guint32 mask = 1u << bit;
+
+    if (known_ & mask)
+      return false;
+    known_ |= mask;
+    return true;
+  }
+
+  bool
+  has (guint bit) const
+  {
+    return (known_ & (1u << bit)) != 0;
+  }
+
+  bool
+  add_unknown (std::string_view key)
+  {
+    if (many_)
+      return many_->insert (key).second;
+
+    for (std::string_view seen : unknown_)
+      if (seen == key)
+        return false;
+
+    unknown_.push_back (key);
+    if (unknown_.size () > 16)
+      many_.reset (new std::unordered_set<std::string_view> (unknown_.begin (),
+                                                              unknown_.end ()));
+    return true;
+  }
+
+private:
+  guint32 known_ = 0;
+  std::vector<std::string_view> unknown_;
+  std::unique_ptr<std::unordered_set<std::string_view>> many_;
+};
+
+template <gsize N>
+int
+lookup_key (std::string_view                 key,
+            const std::string_view         (&names)[N])
+{
+  for (gsize i = 0; i < N; i++)
+    if (names[i] == key)
+      return (int) i;
+
+  return -1;
+}
+
+enum { TOP_FORMAT, TOP_VERSION, TOP_GENERATOR, TOP_DOCUMENT, TOP_TEXT, TOP_TAGSET,
+       TOP_SPANS, TOP_RELATIONS, TOP_ENTITIES, TOP_SUGGESTIONS };
+inline constexpr std::string_view top_keys[] = {
+  "format", "version", "generator", "document", "text", "tagset",
+  "spans", "relations", "entities", "suggestions",
+};
+
+enum { DOC_FILE, DOC_SHA256, DOC_LENGTH, DOC_STATUS, DOC_LANGUAGE, DOC_META };
+inline constexpr std::string_view document_keys[] = {
+  "file", "sha256", "length", "status", "language", "meta",
+};
+
+enum { SPAN_ID, SPAN_LABEL, SPAN_START, SPAN_END, SPAN_TEXT, SPAN_ATTRS, SPAN_NOTE,
+       SPAN_ENTITY, SPAN_BY, SPAN_ORIGIN, SPAN_CREATED, SPAN_REVIEW, SPAN_WAS };
+inline constexpr std::string_view span_keys[] = {
+  "id", "label", "start", "end", "text", "attrs", "note",
+  "entity", "by", "origin", "created", "review", "was",
+};
+
+enum { REL_ID, REL_TYPE, REL_FROM, REL_TO, REL_ATTRS, REL_BY, REL_ORIGIN, REL_CREATED };
+inline constexpr std::string_view relation_keys[] = {
+  "id", "type", "from", "to", "attrs", "by", "origin", "created",
+};
+
+enum { ENT_ID, ENT_NAME, ENT_KIND, ENT_WIKIDATA, ENT_ALIASES };
+inline constexpr std::string_view entity_keys[] = {
+  "id", "name", "kind", "wikidata", "aliases",
+};
+
+enum { REJ_LABEL, REJ_START, REJ_END, REJ_RULE };
+inline constexpr std::string_view rejected_keys[] = {
+  "label", "start", "end", "rule",
+};
+
+enum { TAGSET_NAME, TAGSET_VERSION };
+inline constexpr std::string_view tagset_keys[] = { "name", "version" };
+
+enum { SUG_SPANS, SUG_RELATIONS, SUG_REJECTED };
+inline constexpr std::string_view suggestions_keys[] = { "spans", "relations", "rejected" };
+
+/* A span read from the file, checked against the text once the text is
+ * known (members may come in any order). */
+struct SpanRecord
+{
+  AttestSpan       *span;
+  std::string_view  text;
+};
+
+enum class Failure { NONE, JSON, INVALID };
+
+class Reader
+{
+public:
+  explicit Reader (const char *display_name)
+    : name_ (display_name)
+  {
+  }
+
+  ~Reader ()
+  {
+    for (SpanRecord &rec : spans_)
+      attest_span_free (rec.span);
+    for (SpanRecord &rec : suggested_spans_)
+      attest_span_free (rec.span);
+    for (AttestRelation *r : relations_)
+      attest_relation_free (r);
+    for (AttestRelation *r : suggested_relations_)
+      attest_relation_free (r);
+    for (AttestEntity *e : entities_)
+      attest_entity_free (e);
+    for (AttestRejected *r : rejected_)
+      attest_rejected_free (r);
+    for (GString *extra : extra_)
+      if (extra != nullptr)
+        g_string_free (extra, TRUE);
+    if (message_ != nullptr)
+      g_string_free (message_, TRUE);
+  }
+
+  Reader (const Reader &) = delete;
+  Reader &operator= (const Reader &) = delete;
+
+  bool read (od::document &doc);
+  AttestDocument *build ();
+  void report (const char     *data,
+               gsize           len,
+               od::parser     &parser,
+               od::document   *doc,
+               const char     *padded,
+               GError        **error);
+
+  bool
+  json_fail (error_code code)
+  {
+    g_assert (code != simdjson::SUCCESS);
+
+    if (failure_ == Failure::NONE)
+      {
+        failure_ = Failure::JSON;
+        json_error_ = code;
+      }
+    return false;
+  }
+
+private:
+  G_GNUC_PRINTF (3, 4)
+  bool invalid (const Path *path,
+                const char *format,
+                ...);
+  bool duplicate_member (const Path       *object_path,
+                         std::string_view  key);
+  bool missing (const Path       *object_path,
+                std::string_view  key);
+  bool expected (const Path    *path,
+                 const char    *what,
+                 od::value     &value,
+                 od::json_type  type);
+
+  bool get_type (od::value     &value,
+                 od::json_type &type);
+  bool get_object (od::value   &value,
+                   const Path  *path,
+                   guint        depth,
+                   od::object  &object);
+  bool get_array (od::value  &value,
+                  const Path *path,
+                  guint       depth,
+                  od::array  &array);
+  bool read_string (od::value        &value,
+                    const Path       *path,
+                    std::string_view &out);
+  bool read_optional_string (od::value        &value,
+                             const Path       *path,
+                             std::string_view &out,
+                             bool             &present);
+  bool read_offset (od::value  &value,
+                    const Path *path,
+                    guint      &out);
+  bool read_integer (od::value  &value,
+                     const Path *path,
+                     gint64     &out);
+  bool check_string (std::string_view  str,
+                     const Path       *path);
+  const char *intern (std::string_view str);
+
+  bool append_value (GString    *out,
+                     od::value  &value,
+                     const Path *path,
+                     guint       depth);
+  bool append_member (GString          *&out,
+                      std::string_view   key,
+                      od::value         &value,
+                      const Path        *path,
+                      guint              depth);
+  bool read_attrs (od::value   &value,
+                   const Path  *path,
+                   guint        depth,
+                   char      ***out);
+
+  bool read_document (od::value &value, const Path *path);
+  bool read_meta (od::value &value, const Path *path);
+  bool read_tagset (od::value &value, const Path *path);
+  bool read_suggestions (od::value &value, const Path *path);
+  bool read_spans (od::value                &value,
+                   const Path               *path,
+                   guint                     depth,
+                   std::vector<SpanRecord>  &out);
+  bool read_span (od::value  &value,
+                  const Path *path,
+                  guint       depth,
+                  SpanRecord &rec);
+  bool read_relations (od::value                     &value,
+                       const Path                    *path,
+                       guint                          depth,
+                       std::vector<AttestRelation *> &out);
+  bool read_relation (od::value       &value,
+                      const Path      *path,
+                      guint            depth,
+                      AttestRelation **out);
+  bool read_entities (od::value &value, const Path *path);
+  bool read_entity (od::value     &value,
+                    const Path    *path,
+                    AttestEntity **out);
+  bool read_rejected (od::value  &value,
+                      const Path *path,
+                      guint       depth);
+
+  bool check_span (AttestText       *text,
+                   const SpanRecord &rec,
+                   const Path       *path);
+  bool add_spans (AttestDocument           *document,
+                  std::vector<SpanRecord>  &records,
+                  const Path               *list_path,
+                  bool                      suggested);
+  bool add_relations (AttestDocument                *document,
+                      std::vector<AttestRelation *> &relations,
+                      const Path                    *list_path,
+                      bool                           suggested);
+  bool add_entities (AttestDocument *document);
+  bool add_rejected (AttestDocument *document,
+                     guint           length);
+  gint64 find_version (od::parser &parser,
+                       const char *padded,
+                       gsize       len);
+
+  const char *name_;
+
+  Failure failure_ = Failure::NONE;
+  error_code json_error_ = simdjson::SUCCESS;
+  GString *message_ = nullptr;
+  /* The problem is with "format": not ours at all, whatever the version. */
+  bool not_a_sidecar_ = false;
+
+  MemberSet top_members_;
+  std::string_view format_;
+  gint64 version_ = 0;
+  std::string_view generator_;
+  bool have_generator_ = false;
+
+  MemberSet document_members_;
+  std::string_view file_;
+  std::string_view sha256_;
+  guint length_ = 0;
+  AttestStatus status_ = ATTEST_STATUS_NEW;
+  std::string_view language_;
+  bool have_language_ = false;
+  std::vector<std::pair<std::string_view, std::string_view>> meta_;
+
+  std::string_view text_;
+
+  bool have_tagset_ = false;
+  std::string_view tagset_name_;
+  gint64 tagset_version_ = 0;
+
+  std::vector<SpanRecord> spans_;
+  std::vector<SpanRecord> suggested_spans_;
+  std::vector<AttestRelation *> relations_;
+  std::vector<AttestRelation *> suggested_relations_;
+  std::vector<AttestEntity *> entities_;
+  std::vector<AttestRejected *> rejected_;
+  GString *extra_[ATTEST_N_EXTRA] = {};
+
+  /* Scratch for attrs, reused from span to span. */
+  std::vector<std::pair<std::string_view, std::string_view>> attrs_;
+  /* The last interned strings: labels, annotators and origins repeat. */
+  const char *interned_[8] = {};
+  guint interned_next_ = 0;
+};
+
+/* Iterates an object's members; a JSON error returns from the caller. */
+#define FOR_EACH_MEMBER(object, key, child)                                   \
+  for (auto field_ : object)                                                  \
+    if (error_code code_ = simdjson::SUCCESS;                                 \
+        (code_ = field_.unescaped_key ().get (key)) != simdjson::SUCCESS ||   \
+        (code_ = field_.value ().get (child)) != simdjson::SUCCESS)           \
+      return json_fail (code_);                                               \
+    else
+
+} /* namespace attest_reader */
