@@ -8,43 +8,13 @@
 
 #include <string.h>
 
-#include "attest-document.h"
+#include "attest-document-private.h"
 #include "attest-error.h"
 #include "attest-span.h"
 #include "attest-span-store.h"
 #include "attest-text.h"
 #include "attest-version.h"
 
-struct _AttestDocument
-{
-  GObject          parent_instance;
-
-  AttestText      *text;
-  char            *file_name;
-  char            *language;
-  char           **meta;              /* attrs vector */
-  char            *generator;
-  char            *tagset_name;
-  gint64           tagset_version;
-  char            *extra[ATTEST_N_EXTRA];
-  gint64           version;
-
-  AttestSpanStore *spans;
-  GPtrArray       *relations;         /* of AttestRelation, id order */
-  GHashTable      *relations_by_id;
-  GHashTable      *relations_by_span; /* span id -> GPtrArray of relations */
-  GPtrArray       *entities;          /* of AttestEntity, id order */
-  GHashTable      *entities_by_id;
-  AttestSpanStore *suggested_spans;
-  GPtrArray       *suggested_relations;
-  GPtrArray       *rejected;
-  guint64          max_relation_id;
-  guint64          max_entity_id;
-
-  AttestStatus     status;
-  guint            read_only : 1;
-  guint            modified : 1;
-};
 
 G_DEFINE_FINAL_TYPE (AttestDocument, attest_document, G_TYPE_OBJECT)
 
@@ -58,22 +28,10 @@ enum {
   N_PROPS
 };
 
-enum {
-  SPAN_ADDED,
-  SPAN_REMOVED,
-  SPAN_CHANGED,
-  RELATIONS_CHANGED,
-  ENTITIES_CHANGED,
-  SUGGESTIONS_CHANGED,
-  CHANGED,
-  N_SIGNALS
-};
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+guint attest_document_signals[ATTEST_DOCUMENT_N_SIGNALS];
 
-static AttestRelation *take_relation (AttestDocument *self,
-                                      AttestRelation *relation);
 
 static const char * const status_names[] = { "new", "in-progress", "done" };
 
@@ -102,9 +60,8 @@ attest_status_from_string (const char   *str,
   return FALSE;
 }
 
-/* g_set_str() is GLib 2.76; Debian 12 has 2.74. */
-static gboolean
-set_str (char       **ptr,
+gboolean
+_attest_set_str (char       **ptr,
          const char  *value)
 {
   char *copy;
@@ -119,8 +76,8 @@ set_str (char       **ptr,
   return TRUE;
 }
 
-static void
-emit_changed (AttestDocument *self)
+void
+_attest_document_emit_changed (AttestDocument *self)
 {
   if (!self->modified)
     {
@@ -128,7 +85,7 @@ emit_changed (AttestDocument *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, attest_document_signals[ATTEST_DOCUMENT_CHANGED], 0);
 }
 
 static void
@@ -220,28 +177,28 @@ attest_document_class_init (AttestDocumentClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[SPAN_ADDED] =
+  attest_document_signals[ATTEST_DOCUMENT_SPAN_ADDED] =
     g_signal_new ("span-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                   ATTEST_TYPE_SPAN | G_SIGNAL_TYPE_STATIC_SCOPE);
-  signals[SPAN_REMOVED] =
+  attest_document_signals[ATTEST_DOCUMENT_SPAN_REMOVED] =
     g_signal_new ("span-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                   ATTEST_TYPE_SPAN | G_SIGNAL_TYPE_STATIC_SCOPE);
-  signals[SPAN_CHANGED] =
+  attest_document_signals[ATTEST_DOCUMENT_SPAN_CHANGED] =
     g_signal_new ("span-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                   ATTEST_TYPE_SPAN | G_SIGNAL_TYPE_STATIC_SCOPE, G_TYPE_UINT, G_TYPE_UINT);
-  signals[RELATIONS_CHANGED] =
+  attest_document_signals[ATTEST_DOCUMENT_RELATIONS_CHANGED] =
     g_signal_new ("relations-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[ENTITIES_CHANGED] =
+  attest_document_signals[ATTEST_DOCUMENT_ENTITIES_CHANGED] =
     g_signal_new ("entities-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SUGGESTIONS_CHANGED] =
+  attest_document_signals[ATTEST_DOCUMENT_SUGGESTIONS_CHANGED] =
     g_signal_new ("suggestions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[CHANGED] =
+  attest_document_signals[ATTEST_DOCUMENT_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
@@ -305,7 +262,7 @@ attest_document_set_text (AttestDocument *self,
   self->text = text;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
-  emit_changed (self);
+  _attest_document_emit_changed (self);
 }
 
 const char *
@@ -322,7 +279,7 @@ attest_document_set_file_name (AttestDocument *self,
 {
   g_return_if_fail (ATTEST_IS_DOCUMENT (self));
 
-  if (set_str (&self->file_name, file_name))
+  if (_attest_set_str (&self->file_name, file_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -345,7 +302,7 @@ attest_document_set_status (AttestDocument *self,
     {
       self->status = status;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
-      emit_changed (self);
+      _attest_document_emit_changed (self);
     }
 }
 
@@ -363,8 +320,8 @@ attest_document_set_language (AttestDocument *self,
 {
   g_return_if_fail (ATTEST_IS_DOCUMENT (self));
 
-  if (set_str (&self->language, language))
-    emit_changed (self);
+  if (_attest_set_str (&self->language, language))
+    _attest_document_emit_changed (self);
 }
 
 const char *
@@ -390,7 +347,7 @@ attest_document_set_meta (AttestDocument *self,
   self->meta = attest_attrs_set (self->meta, key, value);
   if (strcmp (key, "title") == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  emit_changed (self);
+  _attest_document_emit_changed (self);
 }
 
 char * const *
@@ -429,7 +386,7 @@ attest_document_set_generator (AttestDocument *self,
 {
   g_return_if_fail (ATTEST_IS_DOCUMENT (self));
 
-  set_str (&self->generator, generator);
+  _attest_set_str (&self->generator, generator);
 }
 
 const char *
@@ -455,7 +412,7 @@ attest_document_set_tagset (AttestDocument *self,
 {
   g_return_if_fail (ATTEST_IS_DOCUMENT (self));
 
-  set_str (&self->tagset_name, name);
+  _attest_set_str (&self->tagset_name, name);
   self->tagset_version = version;
 }
 
@@ -477,7 +434,7 @@ attest_document_set_extra (AttestDocument *self,
   g_return_if_fail (ATTEST_IS_DOCUMENT (self));
   g_return_if_fail (where < ATTEST_N_EXTRA);
 
-  set_str (&self->extra[where], members != NULL && *members != '\0' ? members : NULL);
+  _attest_set_str (&self->extra[where], members != NULL && *members != '\0' ? members : NULL);
 }
 
 gint64
@@ -590,8 +547,8 @@ attest_document_next_id (AttestDocument *self,
   return g_strdup_printf ("%s%" G_GUINT64_FORMAT, prefix, max + 1);
 }
 
-static gboolean
-check_range (AttestDocument  *self,
+gboolean
+_attest_document_check_range (AttestDocument  *self,
              guint            start,
              guint            end,
              GError         **error)
@@ -609,14 +566,14 @@ check_range (AttestDocument  *self,
   return TRUE;
 }
 
-static gboolean
-add_span_to (AttestDocument   *self,
+gboolean
+_attest_document_add_span_to (AttestDocument   *self,
              AttestSpanStore  *store,
              const char       *prefix,
              AttestSpan       *span,
              GError          **error)
 {
-  if (!check_range (self, span->start, span->end, error))
+  if (!_attest_document_check_range (self, span->start, span->end, error))
     return FALSE;
 
   if (span->id == NULL)
@@ -641,11 +598,11 @@ attest_document_add_span (AttestDocument  *self,
   g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (span != NULL, FALSE);
 
-  if (!add_span_to (self, self->spans, "s", span, error))
+  if (!_attest_document_add_span_to (self, self->spans, "s", span, error))
     return FALSE;
 
-  g_signal_emit (self, signals[SPAN_ADDED], 0, span);
-  emit_changed (self);
+  g_signal_emit (self, attest_document_signals[ATTEST_DOCUMENT_SPAN_ADDED], 0, span);
+  _attest_document_emit_changed (self);
 
   return TRUE;
 }
@@ -670,7 +627,7 @@ attest_document_remove_span (AttestDocument *self,
 
       for (guint i = 0; i < relations->len; i++)
         {
-          AttestRelation *r = take_relation (self, g_ptr_array_index (relations, i));
+          AttestRelation *r = _attest_document_take_relation (self, g_ptr_array_index (relations, i));
 
           if (removed_relations != NULL)
             g_ptr_array_add (removed_relations, r);
@@ -681,12 +638,12 @@ attest_document_remove_span (AttestDocument *self,
     }
 
   attest_span_store_steal (self->spans, span);
-  g_signal_emit (self, signals[SPAN_REMOVED], 0, span);
+  g_signal_emit (self, attest_document_signals[ATTEST_DOCUMENT_SPAN_REMOVED], 0, span);
   attest_span_free (span);
 
   if (relations_changed)
-    g_signal_emit (self, signals[RELATIONS_CHANGED], 0);
-  emit_changed (self);
+    g_signal_emit (self, attest_document_signals[ATTEST_DOCUMENT_RELATIONS_CHANGED], 0);
+  _attest_document_emit_changed (self);
 }
 
 void
@@ -699,7 +656,7 @@ attest_document_move_span (AttestDocument *self,
 
   g_return_if_fail (ATTEST_IS_DOCUMENT (self));
   g_return_if_fail (span != NULL);
-  g_return_if_fail (check_range (self, start, end, NULL));
+  g_return_if_fail (_attest_document_check_range (self, start, end, NULL));
 
   if (span->start == start && span->end == end)
     return;
@@ -708,8 +665,8 @@ attest_document_move_span (AttestDocument *self,
   old_end = span->end;
   attest_span_store_move (self->spans, span, start, end);
 
-  g_signal_emit (self, signals[SPAN_CHANGED], 0, span, old_start, old_end);
-  emit_changed (self);
+  g_signal_emit (self, attest_document_signals[ATTEST_DOCUMENT_SPAN_CHANGED], 0, span, old_start, old_end);
+  _attest_document_emit_changed (self);
 }
 
 void
@@ -726,16 +683,16 @@ attest_document_relabel_span (AttestDocument *self,
 
   attest_span_store_relabel (self->spans, span, label);
 
-  g_signal_emit (self, signals[SPAN_CHANGED], 0, span, span->start, span->end);
-  emit_changed (self);
+  g_signal_emit (self, attest_document_signals[ATTEST_DOCUMENT_SPAN_CHANGED], 0, span, span->start, span->end);
+  _attest_document_emit_changed (self);
 }
 
 static void
 span_changed (AttestDocument *self,
               AttestSpan     *span)
 {
-  g_signal_emit (self, signals[SPAN_CHANGED], 0, span, span->start, span->end);
-  emit_changed (self);
+  g_signal_emit (self, attest_document_signals[ATTEST_DOCUMENT_SPAN_CHANGED], 0, span, span->start, span->end);
+  _attest_document_emit_changed (self);
 }
 
 void
@@ -766,7 +723,7 @@ attest_document_set_span_note (AttestDocument *self,
   if (note != NULL && *note == '\0')
     note = NULL;
 
-  if (set_str (&span->note, note))
+  if (_attest_set_str (&span->note, note))
     span_changed (self, span);
 }
 
@@ -778,7 +735,7 @@ attest_document_set_span_entity (AttestDocument *self,
   g_return_if_fail (ATTEST_IS_DOCUMENT (self));
   g_return_if_fail (span != NULL);
 
-  if (set_str (&span->entity, entity_id))
+  if (_attest_set_str (&span->entity, entity_id))
     span_changed (self, span);
 }
 
@@ -792,7 +749,7 @@ attest_document_update_span (AttestDocument   *self,
   g_return_if_fail (ATTEST_IS_DOCUMENT (self));
   g_return_if_fail (span != NULL);
   g_return_if_fail (values != NULL);
-  g_return_if_fail (check_range (self, values->start, values->end, NULL));
+  g_return_if_fail (_attest_document_check_range (self, values->start, values->end, NULL));
 
   old_start = span->start;
   old_end = span->end;
@@ -814,547 +771,15 @@ attest_document_update_span (AttestDocument   *self,
       g_strfreev (span->attrs);
       span->attrs = g_strdupv (values->attrs);
     }
-  set_str (&span->note, values->note);
-  set_str (&span->entity, values->entity);
-  set_str (&span->created, values->created);
-  set_str (&span->old_text, values->old_text);
-  set_str (&span->extra, values->extra);
+  _attest_set_str (&span->note, values->note);
+  _attest_set_str (&span->entity, values->entity);
+  _attest_set_str (&span->created, values->created);
+  _attest_set_str (&span->old_text, values->old_text);
+  _attest_set_str (&span->extra, values->extra);
   span->by = values->by;
   span->origin = values->origin;
   span->flags = values->flags;
 
-  g_signal_emit (self, signals[SPAN_CHANGED], 0, span, old_start, old_end);
-  emit_changed (self);
-}
-
-/* Relations -------------------------------------------------------------- */
-
-static int
-compare_relation_ids (gconstpointer a,
-                      gconstpointer b)
-{
-  const AttestRelation *ra = *(const AttestRelation * const *) a;
-  const AttestRelation *rb = *(const AttestRelation * const *) b;
-
-  return attest_id_compare (ra->id, rb->id);
-}
-
-static int
-compare_entity_ids (gconstpointer a,
-                    gconstpointer b)
-{
-  const AttestEntity *ea = *(const AttestEntity * const *) a;
-  const AttestEntity *eb = *(const AttestEntity * const *) b;
-
-  return attest_id_compare (ea->id, eb->id);
-}
-
-/* Inserts keeping id order; appending is the common case (new ids are
- * max + 1), so check the tail first. */
-static void
-insert_sorted (GPtrArray        *array,
-               gpointer          item,
-               GCompareFunc      compare)
-{
-  guint lo = 0, hi = array->len;
-
-  if (hi == 0 || compare (&array->pdata[hi - 1], &item) < 0)
-    {
-      g_ptr_array_add (array, item);
-      return;
-    }
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (compare (&array->pdata[mid], &item) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  g_ptr_array_insert (array, lo, item);
-}
-
-static void
-note_max (guint64    *max,
-          const char *id)
-{
-  guint64 n;
-
-  if (attest_id_parse (id, NULL, &n) && n > *max)
-    *max = n;
-}
-
-/* Relations by span id, so removing a span with many relations in a
- * large document does not scan every relation. */
-static void
-link_relation (AttestDocument *self,
-               const char     *span_id,
-               AttestRelation *relation)
-{
-  GPtrArray *linked;
-
-  if (span_id == NULL)
-    return;
-
-  if (!(linked = g_hash_table_lookup (self->relations_by_span, span_id)))
-    {
-      linked = g_ptr_array_new ();
-      g_hash_table_insert (self->relations_by_span, g_strdup (span_id), linked);
-    }
-  g_ptr_array_add (linked, relation);
-}
-
-static void
-unlink_relation (AttestDocument *self,
-                 const char     *span_id,
-                 AttestRelation *relation)
-{
-  GPtrArray *linked;
-
-  if (span_id == NULL || !(linked = g_hash_table_lookup (self->relations_by_span, span_id)))
-    return;
-
-  g_ptr_array_remove_fast (linked, relation);
-  if (linked->len == 0)
-    g_hash_table_remove (self->relations_by_span, span_id);
-}
-
-/* Position of @relation in the id-ordered array, by binary search. */
-static guint
-relation_position (AttestDocument *self,
-                   AttestRelation *relation)
-{
-  guint lo = 0, hi = self->relations->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      AttestRelation *r = g_ptr_array_index (self->relations, mid);
-      int cmp = attest_id_compare (r->id, relation->id);
-
-      if (cmp == 0)
-        return mid;
-      if (cmp < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  g_assert_not_reached ();
-  return 0;
-}
-
-/* Removes @relation from every index and hands it to the caller. */
-static AttestRelation *
-take_relation (AttestDocument *self,
-               AttestRelation *relation)
-{
-  g_hash_table_remove (self->relations_by_id, relation->id);
-  unlink_relation (self, relation->from, relation);
-  unlink_relation (self, relation->to, relation);
-
-  return g_ptr_array_steal_index (self->relations, relation_position (self, relation));
-}
-
-guint
-attest_document_get_n_relations (AttestDocument *self)
-{
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), 0);
-
-  return self->relations->len;
-}
-
-AttestRelation *
-attest_document_get_relation (AttestDocument *self,
-                              guint           position)
-{
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), NULL);
-
-  if (position >= self->relations->len)
-    return NULL;
-
-  return g_ptr_array_index (self->relations, position);
-}
-
-AttestRelation *
-attest_document_lookup_relation (AttestDocument *self,
-                                 const char     *id)
-{
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), NULL);
-
-  return id != NULL ? g_hash_table_lookup (self->relations_by_id, id) : NULL;
-}
-
-gboolean
-attest_document_add_relation (AttestDocument  *self,
-                              AttestRelation  *relation,
-                              GError         **error)
-{
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (relation != NULL, FALSE);
-
-  if (relation->id == NULL)
-    relation->id = attest_document_next_id (self, "r");
-  else if (g_hash_table_contains (self->relations_by_id, relation->id))
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID,
-                   "the relation id \"%s\" is already used", relation->id);
-      return FALSE;
-    }
-
-  note_max (&self->max_relation_id, relation->id);
-  insert_sorted (self->relations, relation, compare_relation_ids);
-  g_hash_table_insert (self->relations_by_id, relation->id, relation);
-  link_relation (self, relation->from, relation);
-  if (g_strcmp0 (relation->from, relation->to) != 0)
-    link_relation (self, relation->to, relation);
-
-  g_signal_emit (self, signals[RELATIONS_CHANGED], 0);
-  emit_changed (self);
-
-  return TRUE;
-}
-
-void
-attest_document_remove_relation (AttestDocument *self,
-                                 AttestRelation *relation)
-{
-  g_return_if_fail (ATTEST_IS_DOCUMENT (self));
-  g_return_if_fail (relation != NULL);
-
-  if (!g_hash_table_contains (self->relations_by_id, relation->id))
-    g_return_if_reached ();
-
-  attest_relation_free (take_relation (self, relation));
-
-  g_signal_emit (self, signals[RELATIONS_CHANGED], 0);
-  emit_changed (self);
-}
-
-GPtrArray *
-attest_document_get_relations_of (AttestDocument *self,
-                                  const char     *span_id)
-{
-  GPtrArray *linked;
-  GPtrArray *ret;
-
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (span_id != NULL, NULL);
-
-  linked = g_hash_table_lookup (self->relations_by_span, span_id);
-  ret = g_ptr_array_sized_new (linked != NULL ? linked->len : 0);
-  for (guint i = 0; linked != NULL && i < linked->len; i++)
-    g_ptr_array_add (ret, g_ptr_array_index (linked, i));
-  g_ptr_array_sort (ret, compare_relation_ids);
-
-  return ret;
-}
-
-/* Entities --------------------------------------------------------------- */
-
-guint
-attest_document_get_n_entities (AttestDocument *self)
-{
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), 0);
-
-  return self->entities->len;
-}
-
-AttestEntity *
-attest_document_get_entity (AttestDocument *self,
-                            guint           position)
-{
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), NULL);
-
-  if (position >= self->entities->len)
-    return NULL;
-
-  return g_ptr_array_index (self->entities, position);
-}
-
-AttestEntity *
-attest_document_lookup_entity (AttestDocument *self,
-                               const char     *id)
-{
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), NULL);
-
-  return id != NULL ? g_hash_table_lookup (self->entities_by_id, id) : NULL;
-}
-
-gboolean
-attest_document_add_entity (AttestDocument  *self,
-                            AttestEntity    *entity,
-                            GError         **error)
-{
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (entity != NULL, FALSE);
-
-  if (entity->id == NULL)
-    entity->id = attest_document_next_id (self, "e");
-  else if (g_hash_table_contains (self->entities_by_id, entity->id))
-    {
-      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID,
-                   "the entity id \"%s\" is already used", entity->id);
-      return FALSE;
-    }
-
-  note_max (&self->max_entity_id, entity->id);
-  insert_sorted (self->entities, entity, compare_entity_ids);
-  g_hash_table_insert (self->entities_by_id, entity->id, entity);
-
-  g_signal_emit (self, signals[ENTITIES_CHANGED], 0);
-  emit_changed (self);
-
-  return TRUE;
-}
-
-void
-attest_document_remove_entity (AttestDocument *self,
-                               AttestEntity   *entity)
-{
-  g_return_if_fail (ATTEST_IS_DOCUMENT (self));
-  g_return_if_fail (entity != NULL);
-
-  if (!g_hash_table_remove (self->entities_by_id, entity->id))
-    g_return_if_reached ();
-
-  g_ptr_array_remove (self->entities, entity);
-
-  g_signal_emit (self, signals[ENTITIES_CHANGED], 0);
-  emit_changed (self);
-}
-
-void
-attest_document_entity_changed (AttestDocument *self,
-                                AttestEntity   *entity)
-{
-  g_return_if_fail (ATTEST_IS_DOCUMENT (self));
-  g_return_if_fail (entity != NULL);
-
-  g_signal_emit (self, signals[ENTITIES_CHANGED], 0);
-  emit_changed (self);
-}
-
-/* Suggestions ------------------------------------------------------------ */
-
-AttestSpanStore *
-attest_document_get_suggested_spans (AttestDocument *self)
-{
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), NULL);
-
-  return self->suggested_spans;
-}
-
-GPtrArray *
-attest_document_get_suggested_relations (AttestDocument *self)
-{
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), NULL);
-
-  return self->suggested_relations;
-}
-
-GPtrArray *
-attest_document_get_rejected (AttestDocument *self)
-{
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), NULL);
-
-  return self->rejected;
-}
-
-gboolean
-attest_document_add_suggested_span (AttestDocument  *self,
-                                    AttestSpan      *span,
-                                    GError         **error)
-{
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (span != NULL, FALSE);
-
-  if (!add_span_to (self, self->suggested_spans, "p", span, error))
-    return FALSE;
-
-  g_signal_emit (self, signals[SUGGESTIONS_CHANGED], 0);
-  emit_changed (self);
-
-  return TRUE;
-}
-
-gboolean
-attest_document_add_suggested_relation (AttestDocument  *self,
-                                        AttestRelation  *relation,
-                                        GError         **error)
-{
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (relation != NULL, FALSE);
-
-  if (relation->id == NULL)
-    relation->id = attest_document_next_id (self, "pr");
-
-  for (guint i = 0; i < self->suggested_relations->len; i++)
-    {
-      const AttestRelation *r = g_ptr_array_index (self->suggested_relations, i);
-
-      if (strcmp (r->id, relation->id) == 0)
-        {
-          g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID,
-                       "the suggested relation id \"%s\" is already used", relation->id);
-          return FALSE;
-        }
-    }
-
-  insert_sorted (self->suggested_relations, relation, compare_relation_ids);
-
-  g_signal_emit (self, signals[SUGGESTIONS_CHANGED], 0);
-  emit_changed (self);
-
-  return TRUE;
-}
-
-void
-attest_document_remove_suggested_span (AttestDocument *self,
-                                       AttestSpan     *span)
-{
-  g_return_if_fail (ATTEST_IS_DOCUMENT (self));
-  g_return_if_fail (span != NULL);
-  g_return_if_fail (attest_span_store_lookup (self->suggested_spans, span->id) == span);
-
-  attest_span_store_remove (self->suggested_spans, span);
-
-  g_signal_emit (self, signals[SUGGESTIONS_CHANGED], 0);
-  emit_changed (self);
-}
-
-void
-attest_document_remove_suggested_relation (AttestDocument *self,
-                                           AttestRelation *relation)
-{
-  g_return_if_fail (ATTEST_IS_DOCUMENT (self));
-  g_return_if_fail (relation != NULL);
-
-  if (!g_ptr_array_remove (self->suggested_relations, relation))
-    g_return_if_reached ();
-
-  g_signal_emit (self, signals[SUGGESTIONS_CHANGED], 0);
-  emit_changed (self);
-}
-
-void
-attest_document_remove_rejected (AttestDocument       *self,
-                                 const AttestRejected *rejected)
-{
-  g_return_if_fail (ATTEST_IS_DOCUMENT (self));
-  g_return_if_fail (rejected != NULL);
-
-  for (guint i = 0; i < self->rejected->len; i++)
-    {
-      const AttestRejected *r = g_ptr_array_index (self->rejected, i);
-
-      if (r->label == rejected->label && r->start == rejected->start &&
-          r->end == rejected->end && g_strcmp0 (r->rule, rejected->rule) == 0)
-        {
-          g_ptr_array_remove_index (self->rejected, i);
-          g_signal_emit (self, signals[SUGGESTIONS_CHANGED], 0);
-          emit_changed (self);
-          return;
-        }
-    }
-}
-
-void
-attest_document_add_rejected (AttestDocument *self,
-                              AttestRejected *rejected)
-{
-  g_return_if_fail (ATTEST_IS_DOCUMENT (self));
-  g_return_if_fail (rejected != NULL);
-
-  g_ptr_array_add (self->rejected, rejected);
-
-  g_signal_emit (self, signals[SUGGESTIONS_CHANGED], 0);
-  emit_changed (self);
-}
-
-/* Checks ----------------------------------------------------------------- */
-
-typedef struct
-{
-  AttestDocument *self;
-  GPtrArray      *problems;
-  const char     *what;
-  guint           index;
-} CheckSpans;
-
-static gboolean
-check_span_cb (AttestSpan *span,
-               gpointer    user_data)
-{
-  CheckSpans *c = user_data;
-  guint length = attest_text_get_length (c->self->text);
-
-  if (span->end > length)
-    g_ptr_array_add (c->problems,
-                     g_strdup_printf ("%s[%u].end: %u is past the end of the text (%u)",
-                                      c->what, c->index, span->end, length));
-  if (span->entity != NULL &&
-      !g_hash_table_contains (c->self->entities_by_id, span->entity))
-    g_ptr_array_add (c->problems,
-                     g_strdup_printf ("%s[%u].entity: no entity \"%s\"",
-                                      c->what, c->index, span->entity));
-
-  c->index++;
-
-  return TRUE;
-}
-
-static void
-check_relations (AttestDocument *self,
-                 GPtrArray      *relations,
-                 AttestSpanStore *spans,
-                 const char     *what,
-                 GPtrArray      *problems)
-{
-  for (guint i = 0; i < relations->len; i++)
-    {
-      const AttestRelation *r = g_ptr_array_index (relations, i);
-
-      /* A suggested relation may point at a suggested span or a span. */
-      if (attest_span_store_lookup (spans, r->from) == NULL &&
-          attest_span_store_lookup (self->spans, r->from) == NULL)
-        g_ptr_array_add (problems,
-                         g_strdup_printf ("%s[%u].from: no span \"%s\"", what, i, r->from));
-      if (attest_span_store_lookup (spans, r->to) == NULL &&
-          attest_span_store_lookup (self->spans, r->to) == NULL)
-        g_ptr_array_add (problems,
-                         g_strdup_printf ("%s[%u].to: no span \"%s\"", what, i, r->to));
-    }
-}
-
-gboolean
-attest_document_check (AttestDocument *self,
-                       GPtrArray      *problems)
-{
-  CheckSpans c;
-  guint before;
-
-  g_return_val_if_fail (ATTEST_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (problems != NULL, FALSE);
-
-  before = problems->len;
-
-  c.self = self;
-  c.problems = problems;
-  c.what = "spans";
-  c.index = 0;
-  attest_span_store_foreach (self->spans, check_span_cb, &c);
-
-  c.what = "suggestions.spans";
-  c.index = 0;
-  attest_span_store_foreach (self->suggested_spans, check_span_cb, &c);
-
-  check_relations (self, self->relations, self->spans, "relations", problems);
-  check_relations (self, self->suggested_relations, self->suggested_spans,
-                   "suggestions.relations", problems);
-
-  return problems->len == before;
+  g_signal_emit (self, attest_document_signals[ATTEST_DOCUMENT_SPAN_CHANGED], 0, span, old_start, old_end);
+  _attest_document_emit_changed (self);
 }

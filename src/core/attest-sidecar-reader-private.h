@@ -177,8 +177,16 @@ struct SpanRecord
   std::string_view  text;
 };
 
+/* What went wrong first: the JSON itself (simdjson, or a check of ours
+ * that the guard will place), or a member that breaks the format. */
 enum class Failure { NONE, JSON, INVALID };
 
+/* One parse. read() walks the On-Demand document and collects what it
+ * finds as plain structs (every member is visited, so nothing malformed
+ * goes unseen); build() then checks it all against the text and makes the
+ * document. Every method returns false on the first problem, which it
+ * records; report() turns it into the GError. Whatever was collected and
+ * not handed to the document is freed with the reader. */
 class Reader
 {
 public:
@@ -211,6 +219,7 @@ public:
   Reader (const Reader &) = delete;
   Reader &operator= (const Reader &) = delete;
 
+  /* attest-sidecar-reader.cpp */
   bool read (od::document &doc);
   AttestDocument *build ();
   void report (const char     *data,
@@ -234,6 +243,7 @@ public:
   }
 
 private:
+  /* attest-sidecar-reader-json.cpp */
   G_GNUC_PRINTF (3, 4)
   bool invalid (const Path *path,
                 const char *format,
@@ -288,10 +298,13 @@ private:
                    guint        depth,
                    char      ***out);
 
+  /* attest-sidecar-reader.cpp */
   bool read_document (od::value &value, const Path *path);
   bool read_meta (od::value &value, const Path *path);
   bool read_tagset (od::value &value, const Path *path);
   bool read_suggestions (od::value &value, const Path *path);
+
+  /* attest-sidecar-reader-items.cpp */
   bool read_spans (od::value                &value,
                    const Path               *path,
                    guint                     depth,
@@ -316,6 +329,7 @@ private:
                       const Path *path,
                       guint       depth);
 
+  /* attest-sidecar-reader.cpp */
   bool check_span (AttestText       *text,
                    const SpanRecord &rec,
                    const Path       *path);

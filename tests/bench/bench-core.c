@@ -86,7 +86,7 @@ bench_sidecar (const BenchSize *size,
 
   py = python_json_ms (path);
 
-  g_print ("%-3s %6.2f MB %6u spans | serialize %8.2f ms | save (atomic, fsync) %8.2f ms | "
+  printf ("%-3s %6.2f MB %6u spans | serialize %8.2f ms | save (atomic, fsync) %8.2f ms | "
            "parse %8.2f ms = %7.0f MB/s | python3 json.loads %8.2f ms = %6.0f MB/s (%.1fx)\n",
            size->name, len / 1e6, attest_span_store_get_n_spans (attest_document_get_spans (parsed)),
            serialize, save, parse, len / 1e3 / parse,
@@ -173,14 +173,14 @@ bench_span_ops (void)
       g_array_append_val (relabel, d);
     }
 
-  g_print ("span store at %u spans (T5): build document %.0f ms\n", t5->n_spans, build);
-  g_print ("  spans under a click     p50 %6.2f µs  p99 %6.2f µs  (budget p99 ≤ 50 µs)\n",
+  printf ("span store at %u spans (T5): build document %.0f ms\n", t5->n_spans, build);
+  printf ("  spans under a click     p50 %6.2f µs  p99 %6.2f µs  (budget p99 ≤ 50 µs)\n",
            bench_percentile (at, 50), bench_percentile (at, 99));
-  g_print ("  spans in 3,000 chars    p50 %6.2f µs  p99 %6.2f µs\n",
+  printf ("  spans in 3,000 chars    p50 %6.2f µs  p99 %6.2f µs\n",
            bench_percentile (range, 50), bench_percentile (range, 99));
-  g_print ("  delete one span         p50 %6.2f µs  p99 %6.2f µs  (budget ≤ 1 ms)\n",
+  printf ("  delete one span         p50 %6.2f µs  p99 %6.2f µs  (budget ≤ 1 ms)\n",
            bench_percentile (remove, 50), bench_percentile (remove, 99));
-  g_print ("  relabel one span        p50 %6.2f µs  p99 %6.2f µs  (budget ≤ 1 ms)\n",
+  printf ("  relabel one span        p50 %6.2f µs  p99 %6.2f µs  (budget ≤ 1 ms)\n",
            bench_percentile (relabel, 50), bench_percentile (relabel, 99));
 
   g_rand_free (rand);
@@ -203,7 +203,7 @@ bench_memory (void)
   malloc_trim (0);
   rss_doc = bench_rss ();
 
-  g_print ("memory at T5: %.1f MB RSS in all; %.0f bytes per span including the store, "
+  printf ("memory at T5: %.1f MB RSS in all; %.0f bytes per span including the store, "
            "relations and entities (budget ≤ 600)\n",
            rss_doc / 1e6,
            (double) (rss_doc - rss_text - attest_text_get_n_bytes (text)) / t5->n_spans);
@@ -216,12 +216,12 @@ main (int   argc,
   g_autofree char *folder = g_dir_make_tmp ("attest-bench-XXXXXX", NULL);
   g_autofree char *sidecar = g_build_filename (folder, "bench.txt.attest.json", NULL);
 
-  g_print ("Attest core benchmarks (one thread, best of several rounds)\n\n");
+  printf ("Attest core benchmarks (one thread, best of several rounds)\n\n");
 
   bench_memory ();
-  g_print ("\n");
+  printf ("\n");
   bench_span_ops ();
-  g_print ("\n");
+  printf ("\n");
   for (guint i = 0; i < G_N_ELEMENTS (bench_sizes); i++)
     bench_sidecar (&bench_sizes[i], folder);
 
