@@ -559,18 +559,23 @@ unit_equal (gconstpointer a,
   return ua->n_bytes == ub->n_bytes && memcmp (ua->data, ub->data, ua->n_bytes) == 0;
 }
 
-/* Gives every distinct unit an id, the same in both sides. */
+/* Gives every distinct unit an id, the same in both sides. Returns NULL
+ * if cancelled. */
 static guint32 *
-unit_ids (GHashTable *ids,
-          GArray     *units)
+unit_ids (GHashTable   *ids,
+          GArray       *units,
+          GCancellable *cancellable)
 {
   guint n = units->len - 1;
-  guint32 *out = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *out = g_new (guint32, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {
       Unit *unit = &g_array_index (units, Unit, i);
       gpointer id;
+
+      if ((i & 0x3fff) == 0x3fff && g_cancellable_is_cancelled (cancellable))
+        return NULL;
 
       if (!g_hash_table_lookup_extended (ids, unit, NULL, &id))
         {
@@ -580,7 +585,7 @@ unit_ids (GHashTable *ids,
       out[i] = GPOINTER_TO_UINT (id);
     }
 
-  return out;
+  return g_steal_pointer (&out);
 }
 
 static guint32 *
@@ -768,8 +773,9 @@ builder_diff_units (Builder    *self,
     }
 
   ids = g_hash_table_new (unit_hash, unit_equal);
-  old_ids = unit_ids (ids, old);
-  new_ids = unit_ids (ids, new);
+  if (!(old_ids = unit_ids (ids, old, self->cancellable)) ||
+      !(new_ids = unit_ids (ids, new, self->cancellable)))
+    return FALSE;
 
   runs = g_array_new (FALSE, FALSE, sizeof (AttestDiffRun));
   if (!attest_diff_sequences (old_ids, old->len - 1, new_ids, new->len - 1, budget,

@@ -190,9 +190,14 @@ enum class Failure { NONE, JSON, INVALID };
 class Reader
 {
 public:
-  explicit Reader (const char *display_name)
+  /* @json_len sizes the span list up front. A span's line is 100 to 250
+   * bytes, so len / 256 is a low guess: the list grows a time or two at
+   * most and a text-heavy file does not reserve much for nothing. */
+  Reader (const char *display_name,
+          gsize       json_len)
     : name_ (display_name)
   {
+    spans_.reserve (MIN (json_len / 256, 1u << 20));
   }
 
   ~Reader ()
@@ -227,6 +232,7 @@ public:
                od::parser     &parser,
                od::document   *doc,
                const char     *padded,
+               gsize           padded_len,
                GError        **error);
 
   bool

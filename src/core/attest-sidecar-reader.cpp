@@ -774,12 +774,15 @@ locate (const char *data,
       (*column)++;
 }
 
+/* @data is the input as given, @padded the JSON after a BOM (in the
+ * parser's padded copy). */
 void
 Reader::report (const char    *data,
                 gsize          len,
                 od::parser    &parser,
                 od::document  *doc,
                 const char    *padded,
+                gsize          padded_len,
                 GError       **error)
 {
   g_autoptr(GError) syntax = nullptr;
@@ -803,7 +806,7 @@ Reader::report (const char    *data,
                simdjson::error_message (json_error_));
 #endif
       if (doc == nullptr || doc->current_location ().get (at) != simdjson::SUCCESS ||
-          at < padded || at > padded + len)
+          at < padded || at > padded + padded_len)
         at = padded;
       locate (padded, at, &line, &column);
       g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_PARSE,
@@ -814,7 +817,7 @@ Reader::report (const char    *data,
 
   if (!not_a_sidecar_)
     {
-      gint64 version = find_version (parser, padded, len);
+      gint64 version = find_version (parser, padded, padded_len);
 
       if (version > ATTEST_SIDECAR_VERSION)
         {
@@ -855,6 +858,8 @@ attest_sidecar_parse (const char  *data,
   od::parser *parser = &cached_parser;
   AttestDocument *document = nullptr;
   od::document doc;
+  const char *json;
+  gsize json_len;
   error_code code;
 
   g_return_val_if_fail (data != nullptr || len == 0, nullptr);
@@ -874,21 +879,24 @@ attest_sidecar_parse (const char  *data,
       return nullptr;
     }
 
-  /* Editors on some systems add a BOM; JSON allows ignoring it. */
-  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+  /* Editors on some systems add a BOM; JSON allows ignoring it. The guard
+   * below skips it by itself, so it is given the bytes as they are. */
+  json = data;
+  json_len = len;
+  if (json_len >= 3 && memcmp (json, "\xef\xbb\xbf", 3) == 0)
     {
-      data += 3;
-      len -= 3;
+      json += 3;
+      json_len -= 3;
     }
 
-  if (len > CACHED_PARSER_MAX)
+  if (json_len > CACHED_PARSER_MAX)
     {
       own_parser.reset (new od::parser ());
       parser = own_parser.get ();
     }
 
-  simdjson::padded_string padded (data, len);
-  Reader reader (display_name);
+  simdjson::padded_string padded (json, json_len);
+  Reader reader (display_name, json_len);
 
   code = parser->iterate (padded).get (doc);
   if (code != simdjson::SUCCESS)
@@ -909,6 +917,6 @@ attest_sidecar_parse (const char  *data,
     }
 
   reader.report (data, len, *parser, code == simdjson::SUCCESS ? &doc : nullptr,
-                 padded.data (), error);
+                 padded.data (), json_len, error);
   return nullptr;
 }

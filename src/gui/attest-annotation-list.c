@@ -597,12 +597,16 @@ static void
 attest_annotation_list_dispose (GObject *object)
 {
   AttestAnnotationList *self = (AttestAnnotationList *)object;
+  GtkWidget *child;
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_ANNOTATION_LIST);
+  /* The template's children that are not bound to fields. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   if (self->document_signals != NULL)
     g_signal_group_set_target (self->document_signals, NULL);

@@ -11,8 +11,8 @@
 #include "attest-article-view-private.h"
 
 /* What tags cannot show is drawn over the text, for the visible region
- * only: box-style labels, the selected span, suggestions (dashed) and
- * relation arcs. Spans come from the interval index for the visible
+ * only: box and underline labels, the selected span, suggestions
+ * (dashed) and relation arcs. Spans come from the interval index for the visible
  * range, so the cost of a frame does not grow with the document. */
 
 #define BOX_RADIUS      3.0f
@@ -148,25 +148,25 @@ typedef struct
 {
   AttestArticleView *self;
   GPtrArray         *spans;
-} BoxData;
+} DecorationData;
 
 static gboolean
-collect_boxes (AttestSpan *span,
-               gpointer    user_data)
+collect_decorations (AttestSpan *span,
+                     gpointer    user_data)
 {
-  BoxData *data = user_data;
+  DecorationData *data = user_data;
   AttestLabelPaint *paint = _attest_article_view_get_paint (data->self, span->label);
 
-  if (paint->style == ATTEST_LABEL_STYLE_BOX && paint->visible && span->end > span->start)
+  if (paint->style != ATTEST_LABEL_STYLE_BACKGROUND && paint->visible && span->end > span->start)
     g_ptr_array_add (data->spans, span);
 
   return TRUE;
 }
 
-/* Nesting depth of a box among the visible boxes of its label. */
+/* Nesting depth of a span among the visible spans of its label. */
 static guint
-box_depth (GPtrArray  *spans,
-           AttestSpan *span)
+nesting_depth (GPtrArray  *spans,
+               AttestSpan *span)
 {
   guint depth = 0;
 
@@ -185,25 +185,44 @@ box_depth (GPtrArray  *spans,
 }
 
 static void
-draw_boxes (AttestArticleView *self,
-            GtkSnapshot       *snapshot,
-            guint              start,
-            guint              end,
-            gboolean           fill)
+append_underline (GtkSnapshot           *snapshot,
+                  const graphene_rect_t *rect,
+                  guint                  depth,
+                  const GdkRGBA         *color)
+{
+  graphene_rect_t line;
+
+  /* Nested spans underline below their parents, like stacked rules. */
+  graphene_rect_init (&line, rect->origin.x, rect->origin.y + rect->size.height + 3.0f * depth,
+                      rect->size.width, 2.0f);
+  gtk_snapshot_append_color (snapshot, color, &line);
+}
+
+/* Box and underline labels: GTK 4.8 drops a tag's underline on some lines
+ * of a wrapped paragraph, and a box is no tag attribute at all. */
+static void
+draw_decorations (AttestArticleView *self,
+                  GtkSnapshot       *snapshot,
+                  guint              start,
+                  guint              end,
+                  gboolean           below)
 {
   g_autoptr(GPtrArray) spans = g_ptr_array_new ();
   g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  BoxData data = { self, spans };
+  DecorationData data = { self, spans };
 
   attest_span_store_foreach_in_range (attest_document_get_spans (self->document),
-                                      start, end, collect_boxes, &data);
+                                      start, end, collect_decorations, &data);
 
   for (guint i = 0; i < spans->len; i++)
     {
       AttestSpan *span = g_ptr_array_index (spans, i);
       AttestLabelPaint *paint = _attest_article_view_get_paint (self, span->label);
-      guint depth = box_depth (spans, span);
-      GdkRGBA color = fill ? paint->color : outline_color (self, &paint->color);
+      guint depth = nesting_depth (spans, span);
+      GdkRGBA color = below ? paint->color : outline_color (self, &paint->color);
+
+      if (below && paint->style != ATTEST_LABEL_STYLE_BOX)
+        continue;
 
       g_array_set_size (rects, 0);
       get_rects (self, MAX (span->start, start), MIN (span->end, end), G_MAXUINT, rects);
@@ -212,11 +231,13 @@ draw_boxes (AttestArticleView *self,
         {
           const graphene_rect_t *rect = &g_array_index (rects, graphene_rect_t, r);
 
-          if (fill)
+          if (below)
             {
               color.alpha = self->dark ? 0.16f : 0.12f;
               gtk_snapshot_append_color (snapshot, &color, rect);
             }
+          else if (paint->style == ATTEST_LABEL_STYLE_UNDERLINE)
+            append_underline (snapshot, rect, depth, &color);
           else
             /* Nested boxes sit inside their parents. */
             append_outline (snapshot, rect, 2.0f - depth, 2.0f - depth, 1.5f, &color);
@@ -492,11 +513,11 @@ _attest_article_view_snapshot_layer (GtkTextView      *text_view,
 
   if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
     {
-      draw_boxes (self, snapshot, start, end, TRUE);
+      draw_decorations (self, snapshot, start, end, TRUE);
       return;
     }
 
-  draw_boxes (self, snapshot, start, end, FALSE);
+  draw_decorations (self, snapshot, start, end, FALSE);
 
   suggested = attest_document_get_suggested_spans (self->document);
   attest_span_store_foreach_in_range (suggested, start, end, has_suggestions_in, &any_suggestion);

@@ -17,6 +17,8 @@
  * spans of that label cover it, so the paint of any range is a function
  * of the spans overlapping it and a repaint never looks outside it.
  *
+ * Only background labels are tags; boxes and underlines are drawn.
+ *
  * Loading inserts the text and paints it a step at a time from an idle
  * source that runs between the frame clock (GDK_PRIORITY_REDRAW) and
  * GtkTextView's own background validation, so frames keep coming while a
@@ -32,12 +34,6 @@
 static const double background_alpha[2][ATTEST_PAINT_DEPTHS] = {
   { 0.35, 0.55, 0.75 },   /* light */
   { 0.45, 0.62, 0.80 },   /* dark */
-};
-
-static const PangoUnderline underline_styles[ATTEST_PAINT_DEPTHS] = {
-  PANGO_UNDERLINE_SINGLE,
-  PANGO_UNDERLINE_DOUBLE,
-  PANGO_UNDERLINE_ERROR,
 };
 
 typedef struct
@@ -81,24 +77,8 @@ update_paint_color (AttestArticleView *self,
       if (paint->tags[d] == NULL)
         continue;
 
-      switch (paint->style)
-        {
-        case ATTEST_LABEL_STYLE_BACKGROUND:
-          rgba.alpha = background_alpha[self->dark][d];
-          g_object_set (paint->tags[d], "background-rgba", &rgba, NULL);
-          break;
-
-        case ATTEST_LABEL_STYLE_UNDERLINE:
-          g_object_set (paint->tags[d],
-                        "underline", underline_styles[d],
-                        "underline-rgba", &rgba,
-                        NULL);
-          break;
-
-        case ATTEST_LABEL_STYLE_BOX:
-        default:
-          break;
-        }
+      rgba.alpha = background_alpha[self->dark][d];
+      g_object_set (paint->tags[d], "background-rgba", &rgba, NULL);
     }
 
   _attest_article_view_apply_visibility (self, paint);
@@ -108,21 +88,11 @@ void
 _attest_article_view_apply_visibility (AttestArticleView *self,
                                        AttestLabelPaint  *paint)
 {
-  /* Flipping the shared tags' "-set" flags hides every span of the label
-   * at once, without touching a single range of the buffer. */
+  /* Flipping the shared tags' "background-set" hides every span of the
+   * label at once, without touching a single range of the buffer. */
   for (guint d = 0; d < ATTEST_PAINT_DEPTHS; d++)
-    {
-      if (paint->tags[d] == NULL)
-        continue;
-
-      if (paint->style == ATTEST_LABEL_STYLE_BACKGROUND)
-        g_object_set (paint->tags[d], "background-set", (gboolean) paint->visible, NULL);
-      else if (paint->style == ATTEST_LABEL_STYLE_UNDERLINE)
-        g_object_set (paint->tags[d],
-                      "underline-set", (gboolean) paint->visible,
-                      "underline-rgba-set", (gboolean) paint->visible,
-                      NULL);
-    }
+    if (paint->tags[d] != NULL)
+      g_object_set (paint->tags[d], "background-set", (gboolean) paint->visible, NULL);
 }
 
 static AttestLabelPaint *
@@ -142,9 +112,10 @@ add_paint (AttestArticleView *self,
   if (color == NULL || !gdk_rgba_parse (&paint->color, color))
     gdk_rgba_parse (&paint->color, "#9a9996");
 
-  /* Box labels are outlines drawn over the text: a tag would only add
-   * toggles for nothing to paint. */
-  if (style != ATTEST_LABEL_STYLE_BOX)
+  /* Boxes and underlines are drawn over the text (see -draw.c): GTK 4.8
+   * drops the underline of a tag on some lines of a wrapped paragraph,
+   * and a tag that paints nothing would only add toggles. */
+  if (style == ATTEST_LABEL_STYLE_BACKGROUND)
     for (guint d = 0; d < ATTEST_PAINT_DEPTHS; d++)
       paint->tags[d] = gtk_text_buffer_create_tag (buffer, NULL, NULL);
 

@@ -100,6 +100,8 @@ struct _AttestArticleView
 
   int                    last_width;
   GtkTextMark           *scroll_mark;
+  GtkAdjustment         *vadjustment;
+  guint                  visible_source;
 };
 
 /* attest-article-view-paint.c */

@@ -24,6 +24,10 @@ typedef enum
   ATTEST_EDGE_END,
 } AttestEdge;
 
+/* Nicks match the "relation-display" settings key, so it binds directly. */
+#define ATTEST_TYPE_RELATION_DISPLAY (attest_relation_display_get_type ())
+GType attest_relation_display_get_type (void) G_GNUC_CONST;
+
 #define ATTEST_TYPE_ARTICLE_VIEW (attest_article_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (AttestArticleView, attest_article_view, ATTEST, ARTICLE_VIEW, GtkSourceView)

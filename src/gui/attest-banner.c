@@ -155,6 +155,7 @@ attest_banner_init (AttestBanner *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title));
 
   self->button = GTK_BUTTON (gtk_button_new ());
+  gtk_button_set_use_underline (self->button, TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->button), "pill");
   gtk_widget_set_visible (GTK_WIDGET (self->button), FALSE);

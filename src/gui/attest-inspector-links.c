@@ -45,13 +45,18 @@ is_quote_label (AttestInspector *self,
          g_strv_contains ((const char * const *) type->from, label);
 }
 
-void
+gboolean
 _attest_inspector_span_list_changed (AttestInspector *self,
                                      AttestSpan      *span)
 {
   /* A relabel does not say what the span was: it may have left the list. */
   if (is_speaker_label (self, span->label) || g_hash_table_contains (self->speaker_index, span->id))
-    self->speakers_dirty = TRUE;
+    {
+      self->speakers_dirty = TRUE;
+      return gtk_widget_get_visible (GTK_WIDGET (self->speaker_group));
+    }
+
+  return FALSE;
 }
 
 static char *
@@ -70,44 +75,47 @@ describe_speaker (AttestDocument *document,
   return g_steal_pointer (&mention);
 }
 
-typedef struct
+/* A quote lists the speaker mentions nearest to it on each side: all of
+ * them in an article of ordinary length, and a bounded few in a long
+ * transcript, where a list of thousands would help no one. */
+#define SPEAKERS_EACH_SIDE 150
+#define SPANS_EACH_SIDE    20000
+
+static void
+collect_speakers (AttestSpanStore *store,
+                  AttestSpan      *quote,
+                  GPtrArray       *targets,
+                  gboolean         forward,
+                  GPtrArray       *found)
 {
-  AttestInspector *self;
-  AttestDocument  *document;
-  GPtrArray       *targets;   /* interned labels */
-  GPtrArray       *names;
-} Collect;
+  AttestSpan *span = forward ? attest_span_store_get_next (store, quote)
+                             : attest_span_store_get_prev (store, quote);
 
-static gboolean
-collect_speaker (AttestSpan *span,
-                 gpointer    user_data)
-{
-  Collect *collect = user_data;
-  AttestInspector *self = collect->self;
-  char *id;
-
-  if (!g_ptr_array_find (collect->targets, span->label, NULL))
-    return TRUE;
-
-  id = g_strdup (span->id);
-  g_ptr_array_add (self->speaker_ids, id);
-  g_hash_table_insert (self->speaker_index, id, GUINT_TO_POINTER (self->speaker_ids->len));
-  g_ptr_array_add (collect->names, describe_speaker (collect->document, span));
-
-  return TRUE;
+  for (guint steps = 0;
+       span != NULL && found->len < SPEAKERS_EACH_SIDE && steps < SPANS_EACH_SIDE;
+       steps++)
+    {
+      if (g_ptr_array_find (targets, span->label, NULL))
+        g_ptr_array_add (found, span);
+      span = forward ? attest_span_store_get_next (store, span)
+                     : attest_span_store_get_prev (store, span);
+    }
 }
 
-/* Every span a quote may be linked to, in text order: one walk over the
- * store, done again only after a speaker span changed. */
 static void
 build_speakers (AttestInspector    *self,
-                AttestRelationType *type)
+                AttestRelationType *type,
+                AttestSpan         *quote,
+                const char         *linked_id)
 {
   AttestDocument *document = _attest_inspector_get_document (self);
+  AttestSpanStore *store = attest_document_get_spans (document);
+  AttestSpan *linked = attest_span_store_lookup (store, linked_id);
   g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+  g_autoptr(GPtrArray) spans = g_ptr_array_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GtkStringList) model = NULL;
-  Collect collect = { self, document, targets, names };
 
   g_hash_table_remove_all (self->speaker_index);
   g_ptr_array_set_size (self->speaker_ids, 0);
@@ -115,13 +123,36 @@ build_speakers (AttestInspector    *self,
   for (guint i = 0; type->to != NULL && type->to[i] != NULL; i++)
     g_ptr_array_add (targets, (gpointer) g_intern_string (type->to[i]));
 
+  collect_speakers (store, quote, targets, FALSE, before);
+  collect_speakers (store, quote, targets, TRUE, after);
+
+  /* The linked speaker is listed wherever it is: it lies beyond the
+   * nearest ones, so before or after all of them. */
+  if (linked != NULL && !g_ptr_array_find (before, linked, NULL) &&
+      !g_ptr_array_find (after, linked, NULL))
+    g_ptr_array_add (attest_span_compare (linked, quote) < 0 ? before : after, linked);
+
+  for (guint i = before->len; i > 0; i--)
+    g_ptr_array_add (spans, g_ptr_array_index (before, i - 1));
+  for (guint i = 0; i < after->len; i++)
+    g_ptr_array_add (spans, g_ptr_array_index (after, i));
+
   /* TRANSLATORS: a quote linked to no speaker */
   g_ptr_array_add (names, g_strdup (_("None")));
-  attest_span_store_foreach (attest_document_get_spans (document), collect_speaker, &collect);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      AttestSpan *span = g_ptr_array_index (spans, i);
+      char *id = g_strdup (span->id);
+
+      g_ptr_array_add (self->speaker_ids, id);
+      g_hash_table_insert (self->speaker_index, id, GUINT_TO_POINTER (self->speaker_ids->len));
+      g_ptr_array_add (names, describe_speaker (document, span));
+    }
   g_ptr_array_add (names, NULL);
 
-  model = gtk_string_list_new ((const char * const *) names->pdata);
-  adw_combo_row_set_model (self->speaker_row, G_LIST_MODEL (model));
+  _attest_inspector_set_strings (self->speaker_row, (const char * const *) names->pdata);
+  g_free (self->speakers_for);
+  self->speakers_for = g_strdup (quote->id);
   self->speakers_dirty = FALSE;
 }
 
@@ -168,10 +199,11 @@ _attest_inspector_update_speaker (AttestInspector *self,
       adw_preferences_group_set_title (self->speaker_group, title);
     }
 
-  if (self->speakers_dirty)
-    build_speakers (self, type);
-
   speaker_id = get_linked_speaker (self, span, type);
+  if (self->speakers_dirty || g_strcmp0 (self->speakers_for, span->id) != 0 ||
+      (speaker_id != NULL && !g_hash_table_contains (self->speaker_index, speaker_id)))
+    build_speakers (self, type, span, speaker_id);
+
   if (speaker_id == NULL)
     position = 0;
   else if (!(position = GPOINTER_TO_UINT (g_hash_table_lookup (self->speaker_index, speaker_id))))
@@ -284,21 +316,21 @@ static void
 build_entities (AttestInspector *self)
 {
   AttestDocument *document = _attest_inspector_get_document (self);
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   g_ptr_array_set_size (self->entity_ids, 0);
-  gtk_string_list_append (model, _("None"));
+  g_ptr_array_add (names, _("None"));
   for (guint i = 0; i < attest_document_get_n_entities (document); i++)
     {
       AttestEntity *entity = attest_document_get_entity (document, i);
 
       g_ptr_array_add (self->entity_ids, g_strdup (entity->id));
-      gtk_string_list_append (model, entity->name != NULL && *entity->name ? entity->name
-                                                                           : entity->id);
+      g_ptr_array_add (names, entity->name != NULL && *entity->name ? entity->name : entity->id);
     }
-  gtk_string_list_append (model, _("New Entity…"));
+  g_ptr_array_add (names, _("New Entity…"));
+  g_ptr_array_add (names, NULL);
 
-  adw_combo_row_set_model (self->entity_row, G_LIST_MODEL (model));
+  _attest_inspector_set_strings (self->entity_row, (const char * const *) names->pdata);
   self->entities_dirty = FALSE;
 }
 

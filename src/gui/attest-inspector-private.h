@@ -63,6 +63,7 @@ struct _AttestInspector
   const char          *attr_label;
   GPtrArray           *speaker_ids;    /* speaker_row item i + 1 -> span id */
   GHashTable          *speaker_index;  /* span id -> speaker_row item */
+  char                *speakers_for;   /* the quote speaker_row was made for */
   GPtrArray           *entity_ids;     /* entity_row item i + 1 -> entity id */
 
   guint                note_timeout;
@@ -81,6 +82,8 @@ void            _attest_inspector_show_entry_text     (GtkWidget       *row,
                                                        const char      *value,
                                                        gboolean         force);
 char           *_attest_inspector_take_entry_text     (GtkWidget       *row);
+void            _attest_inspector_set_strings         (AdwComboRow        *row,
+                                                       const char * const *strings);
 guint           _attest_inspector_string_list_find    (GListModel      *model,
                                                        const char      *string);
 void            _attest_inspector_commit_note         (AttestInspector *self);
@@ -90,7 +93,8 @@ void            _attest_inspector_emit_span_activated (AttestInspector *self,
 
 /* attest-inspector-links.c: the quote's speaker and the speaker's entity */
 void            _attest_inspector_init_links          (AttestInspector *self);
-void            _attest_inspector_span_list_changed   (AttestInspector *self,
+/* TRUE if the speakers shown for the inspected quote are out of date. */
+gboolean        _attest_inspector_span_list_changed   (AttestInspector *self,
                                                        AttestSpan      *span);
 void            _attest_inspector_update_speaker      (AttestInspector *self,
                                                        AttestSpan      *span);

@@ -118,6 +118,25 @@ _attest_inspector_take_entry_text (GtkWidget *row)
   return g_steal_pointer (&text);
 }
 
+/* Changes the combo row's strings in place: an edit made from a combo
+ * row's own notify::selected can change what the row lists, and a new
+ * model there would free the selection still telling of the change. */
+void
+_attest_inspector_set_strings (AdwComboRow       *row,
+                               const char * const *strings)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  if (GTK_IS_STRING_LIST (model))
+    gtk_string_list_splice (GTK_STRING_LIST (model), 0, g_list_model_get_n_items (model), strings);
+  else
+    {
+      g_autoptr(GtkStringList) list = gtk_string_list_new (strings);
+
+      adw_combo_row_set_model (row, G_LIST_MODEL (list));
+    }
+}
+
 guint
 _attest_inspector_string_list_find (GListModel *model,
                                     const char *string)
@@ -220,7 +239,7 @@ update_label_row (AttestInspector *self,
 
   if (!g_ptr_array_find (self->label_ids, span->label, &position))
     {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
       /* A label the tag set does not have (another annotator's tag set)
        * is shown as it is, after the tag set's. */
@@ -230,12 +249,13 @@ update_label_row (AttestInspector *self,
           AttestLabel *label = attest_tagset_get_label (self->tagset, i);
 
           g_ptr_array_add (self->label_ids, (gpointer) label->id);
-          gtk_string_list_append (names, label->name);
+          g_ptr_array_add (names, label->name);
         }
       position = self->label_ids->len;
       g_ptr_array_add (self->label_ids, (gpointer) span->label);
-      gtk_string_list_append (names, span->label);
-      adw_combo_row_set_model (self->label_row, G_LIST_MODEL (names));
+      g_ptr_array_add (names, (gpointer) span->label);
+      g_ptr_array_add (names, NULL);
+      _attest_inspector_set_strings (self->label_row, (const char * const *) names->pdata);
     }
 
   adw_combo_row_set_selected (self->label_row, position);
@@ -244,7 +264,7 @@ update_label_row (AttestInspector *self,
 static void
 build_label_model (AttestInspector *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   g_ptr_array_set_size (self->label_ids, 0);
   for (guint i = 0; self->tagset != NULL && i < attest_tagset_get_n_labels (self->tagset); i++)
@@ -252,11 +272,12 @@ build_label_model (AttestInspector *self)
       AttestLabel *label = attest_tagset_get_label (self->tagset, i);
 
       g_ptr_array_add (self->label_ids, (gpointer) label->id);
-      gtk_string_list_append (names, label->name);
+      g_ptr_array_add (names, label->name);
     }
+  g_ptr_array_add (names, NULL);
 
   self->updating++;
-  adw_combo_row_set_model (self->label_row, G_LIST_MODEL (names));
+  _attest_inspector_set_strings (self->label_row, (const char * const *) names->pdata);
   self->updating--;
 }
 
@@ -563,9 +584,8 @@ static void
 on_span_added (AttestInspector *self,
                AttestSpan      *span)
 {
-  _attest_inspector_span_list_changed (self, span);
   /* Undoing a removal brings the inspected span back. */
-  if (g_strcmp0 (span->id, self->span_id) == 0)
+  if (_attest_inspector_span_list_changed (self, span) || g_strcmp0 (span->id, self->span_id) == 0)
     _attest_inspector_refresh (self);
 }
 
@@ -573,13 +593,15 @@ static void
 on_span_removed (AttestInspector *self,
                  AttestSpan      *span)
 {
-  _attest_inspector_span_list_changed (self, span);
   if (g_strcmp0 (span->id, self->span_id) == 0)
     {
       /* Its note has nowhere to go now. */
       g_clear_handle_id (&self->note_timeout, g_source_remove);
+      _attest_inspector_span_list_changed (self, span);
       _attest_inspector_refresh (self);
     }
+  else if (_attest_inspector_span_list_changed (self, span))
+    _attest_inspector_refresh (self);
 }
 
 static void
@@ -588,8 +610,7 @@ on_span_changed (AttestInspector *self,
                  guint            old_start,
                  guint            old_end)
 {
-  _attest_inspector_span_list_changed (self, span);
-  if (g_strcmp0 (span->id, self->span_id) == 0)
+  if (_attest_inspector_span_list_changed (self, span) || g_strcmp0 (span->id, self->span_id) == 0)
     _attest_inspector_refresh (self);
 }
 
@@ -666,6 +687,7 @@ static void
 attest_inspector_dispose (GObject *object)
 {
   AttestInspector *self = (AttestInspector *)object;
+  GtkWidget *child;
 
   g_clear_handle_id (&self->note_timeout, g_source_remove);
   if (self->session != NULL)
@@ -676,12 +698,16 @@ attest_inspector_dispose (GObject *object)
   g_clear_object (&self->document_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTEST_TYPE_INSPECTOR);
+  /* The template's children that are not bound to fields. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   g_clear_pointer (&self->tagset, attest_tagset_unref);
   g_clear_pointer (&self->attr_rows, g_ptr_array_unref);
   g_clear_pointer (&self->label_ids, g_ptr_array_unref);
   g_clear_pointer (&self->speaker_ids, g_ptr_array_unref);
   g_clear_pointer (&self->speaker_index, g_hash_table_unref);
+  g_clear_pointer (&self->speakers_for, g_free);
   g_clear_pointer (&self->entity_ids, g_ptr_array_unref);
   g_clear_pointer (&self->span_id, g_free);
   g_clear_pointer (&self->shown_span_id, g_free);

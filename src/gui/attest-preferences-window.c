@@ -92,13 +92,19 @@ static char *
 dup_default_font (AttestPreferencesWindow *self)
 {
   g_autofree char *font = NULL;
+  PangoFontDescription *desc;
+  char *ret;
 
-  /* The reading font the article view falls back to is the desktop's
-   * document font; GTK exposes only the interface font, which is the
-   * same family on a default GNOME desktop. */
+  /* The article view reads in the desktop's sans-serif family (Cantarell
+   * on GNOME) at 13 pt when no font is set: show that, so the dialog
+   * opens on the font in use. */
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-font-name", &font, NULL);
+  desc = pango_font_description_from_string (font != NULL ? font : "Sans");
+  pango_font_description_set_size (desc, 13 * PANGO_SCALE);
+  ret = pango_font_description_to_string (desc);
+  pango_font_description_free (desc);
 
-  return g_steal_pointer (&font);
+  return ret;
 }
 
 static void
@@ -117,7 +123,7 @@ update_font (AttestPreferencesWindow *self)
    * dialog, never for this. */
   gtk_font_chooser_set_font (GTK_FONT_CHOOSER (self->font_button), font);
 
-  adw_action_row_set_subtitle (self->font_row, is_default ? _("Default") : NULL);
+  adw_action_row_set_subtitle (self->font_row, is_default ? _("Default") : "");
   gtk_widget_set_visible (GTK_WIDGET (self->font_reset_button), !is_default);
 }
 

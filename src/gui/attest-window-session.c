@@ -108,28 +108,37 @@ update_banners (AttestWindow *self)
     }
   attest_banner_set_revealed (self->save_banner, failed);
 
-  if (self->session != NULL && attest_session_get_article_changed (self->session))
-    {
-      AttestReanchorReport report = { 0 };
-      g_autofree char *title = NULL;
-
-      if (attest_session_preview_reanchor (self->session, &report, NULL))
-        title = report.flagged->len == 0
-                ? g_strdup (_("The article changed on disk. Every annotation can move with it."))
-                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "The article changed on disk. %u annotation will need review.",
-                                                "The article changed on disk. %u annotations will need review.",
-                                                report.flagged->len),
-                                   report.flagged->len);
-      else
-        title = g_strdup (_("The article changed on disk."));
-      attest_reanchor_report_clear (&report);
-
-      attest_banner_set_title (self->article_banner, title);
-      attest_banner_set_revealed (self->article_banner, TRUE);
-    }
-  else
+  if (self->session == NULL || !attest_session_get_article_changed (self->session))
     attest_banner_set_revealed (self->article_banner, FALSE);
+}
+
+/* Once per change of the article on disk: what updating would do. */
+static void
+on_article_changed (AttestWindow *self)
+{
+  AttestReanchorReport report = { 0 };
+  g_autofree char *title = NULL;
+
+  if (!attest_session_get_article_changed (self->session))
+    {
+      attest_banner_set_revealed (self->article_banner, FALSE);
+      return;
+    }
+
+  if (attest_session_preview_reanchor (self->session, &report, NULL))
+    title = report.flagged->len == 0
+            ? g_strdup (_("The article changed on disk. Every annotation can move with it."))
+            : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The article changed on disk. %u annotation will need review.",
+                                            "The article changed on disk. %u annotations will need review.",
+                                            report.flagged->len),
+                               report.flagged->len);
+  else
+    title = g_strdup (_("The article changed on disk."));
+  attest_reanchor_report_clear (&report);
+
+  attest_banner_set_title (self->article_banner, title);
+  attest_banner_set_revealed (self->article_banner, TRUE);
 }
 
 static void
@@ -239,7 +248,7 @@ attest_window_init_session (AttestWindow *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::read-only-reason",
                                   G_CALLBACK (on_save_state_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::article-changed",
-                                  G_CALLBACK (update_banners), self);
+                                  G_CALLBACK (on_article_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::document",
                                   G_CALLBACK (on_document_replaced), self);
   g_signal_group_connect_swapped (self->session_signals, "reloaded",
@@ -315,6 +324,8 @@ attest_window_set_session (AttestWindow  *self,
 
   update_title (self);
   update_banners (self);
+  if (session != NULL)
+    on_article_changed (self);
   update_suggestions (self);
   attest_window_update_actions (self);
 }

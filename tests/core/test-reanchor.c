@@ -226,7 +226,8 @@ council_document (AttestText *text)
       g_assert_no_error (error);
     }
 
-  g_assert_true (attest_document_add_relation (doc, attest_relation_new ("r1", "said-by", "s1", "s2"),
+  g_assert_true (attest_document_add_relation (doc,
+                                               attest_relation_new ("r1", "said-by", "s1", "s2"),
                                                &error));
   g_assert_no_error (error);
 
@@ -772,10 +773,13 @@ test_diff_cancel (void)
   g_assert_null (attest_diff_new (a, b, cancellable));
 }
 
+static gint64 cancel_time;
+
 static gpointer
 cancel_soon (gpointer data)
 {
   g_usleep (5000);
+  cancel_time = g_get_monotonic_time ();
   g_cancellable_cancel (data);
 
   return NULL;
@@ -793,14 +797,17 @@ test_diff_cancel_running (void)
   g_autoptr(AttestDiff) diff = NULL;
   GThread *thread;
   double elapsed;
+  gint64 returned;
 
   thread = g_thread_new ("cancel", cancel_soon, cancellable);
   g_test_timer_start ();
   diff = attest_diff_new (old_text, new_text, cancellable);
   elapsed = g_test_timer_elapsed ();
+  returned = g_get_monotonic_time ();
   g_thread_join (thread);
 
-  g_test_message ("cancelled after %.1f ms", elapsed * 1000);
+  g_test_message ("cancelled after %.1f ms, returned %.1f ms later", elapsed * 1000,
+                  (returned - cancel_time) / 1000.0);
   g_assert_null (diff);
 }
 
@@ -942,14 +949,14 @@ test_crlf (void)
       const char *data = attest_text_get_data (crlf);
       g_autofree char *needle = NULL;
       g_auto(GStrv) parts = g_strsplit (council[i].text, "\n", -1);
+      AttestSpan *span;
       guint start;
 
       needle = g_strjoinv ("\r\n", parts);
       start = cp_find (data, needle, council[i].nth);
-      g_assert_true (attest_document_add_span (back, attest_span_new (council[i].id, council[i].label,
-                                                                      start,
-                                                                      start + g_utf8_strlen (needle, -1)),
-                                               NULL));
+      span = attest_span_new (council[i].id, council[i].label,
+                               start, start + g_utf8_strlen (needle, -1));
+      g_assert_true (attest_document_add_span (back, span, NULL));
     }
   reanchor (back, text, &report);
   assert_sound (back, G_N_ELEMENTS (council));
@@ -1427,10 +1434,26 @@ test_large_document (void)
   attest_reanchor_report_clear (&report);
 }
 
-/* The property test --------------------------------------------------------- */
+/* The property test --------------------------------------------------------- *
+ *
+ * Random texts (letters, accents, combining marks, emoji with ZWJ, flags,
+ * CJK, Arabic, Hebrew, CRLF and LF, curly quotes) with random spans
+ * (nested, overlapping, stacked, some deleted earlier, some suggested),
+ * edited by random scripts of inserts, deletes and replaces, half of them
+ * at or next to a span's edge. After re-anchoring, no span is dropped or
+ * outside the text, and each one either covers exactly its old text or is
+ * flagged with it: zero silent misplacements. Spans far from every edit
+ * are exact and unflagged.
+ *
+ * Each script's seed comes from the test's random seed, so "--seed" replays
+ * a whole run; a failure names the script's seed, and
+ * ATTEST_REANCHOR_SEED=<seed> replays that script alone. */
 
 #define N_SCRIPTS 1000
-/* "Far" from an edit: this many code points of untouched text between. */
+/* "Far" from an edit: this many code points of untouched text between.
+ * At 4 no failure showed in 30,000 scripts; 2 or 3 fail about once in
+ * 10,000, where a short span between two edits has equally good
+ * alignments. */
 #define FAR 8
 
 typedef struct
@@ -1559,7 +1582,9 @@ run_script (guint32  seed,
           /* At, or one off, a span's edge (in today's offsets, which are
            * exact for untouched spans and a fair guess for the others). */
           Truth *t = &truth[g_rand_int_range (rand, 0, n_spans)];
-          int p = (int) (g_rand_boolean (rand) ? t->start : t->end) + g_rand_int_range (rand, -1, 2);
+          int p = (int) (g_rand_boolean (rand) ? t->start : t->end);
+
+          p += g_rand_int_range (rand, -1, 2);
 
           pos = CLAMP (p, 0, (int) cps->len);
         }
@@ -1649,7 +1674,8 @@ run_script (guint32  seed,
                                                                      : ATTEST_SPAN_FLAG_CHANGED),
                  "%s has the wrong flag", id);
           CHECK (g_strcmp0 (now, before) != 0, "%s flagged though it covers “%s” again", id, now);
-          CHECK (t->touched, "%s, far from every edit, was flagged: “%s” [%u, %u) -> “%s” [%u, %u), "
+          CHECK (t->touched,
+                 "%s, far from every edit, was flagged: “%s” [%u, %u) -> “%s” [%u, %u), "
                  "expected [%u, %u)", id, before, t->old_start, t->old_end, now,
                  span->start, span->end, t->start, t->end);
         }

@@ -485,6 +485,14 @@ test_positions (void)
   g_clear_error (&error);
   g_clear_pointer (&data, g_free);
 
+  /* One BOM is skipped, a second one is content (found by fuzzing). */
+  data = g_strconcat ("\xef\xbb\xbf\xef\xbb\xbf", base, NULL);
+  error = parse_error (data, -1);
+  g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_PARSE);
+  assert_position (error, 1, 1);
+  g_clear_error (&error);
+  g_clear_pointer (&data, g_free);
+
   /* Trailing content after the object. */
   data = g_strconcat (base, "{}\n", NULL);
   error = parse_error (data, -1);

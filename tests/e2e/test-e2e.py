@@ -70,13 +70,15 @@ class App:
         self.window = None
         deadline = time.time() + 30
         while time.time() < deadline and self.window is None:
-            r = xdo("search", "--onlyvisible", "--name", "spoke|Attest|article")
+            r = xdo("search", "--onlyvisible", "--class", "attest")
             ids = r.stdout.split()
             if ids:
                 self.window = ids[-1]
             else:
                 time.sleep(0.2)
-        assert self.window, "the window did not appear: " + self.output()
+        if self.window is None:
+            self.kill()
+            raise AssertionError("the window did not appear: " + self.output())
         xdo("windowfocus", "--sync", self.window)
         time.sleep(1.0)   # the article and its highlights
 

@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "attest-core.h"
 
@@ -15,10 +17,19 @@ int LLVMFuzzerInitialize (int    *argc,
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
 
+/* GLib stops on a fatal message with SIGTRAP, which libFuzzer does not
+ * catch; turn it into an abort so the input is saved. */
+G_GNUC_NORETURN static void
+on_trap (int signum)
+{
+  abort ();
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
+  signal (SIGTRAP, on_trap);
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   return 0;
 }
