@@ -15,6 +15,58 @@
 
 #include "attest-cli-private.h"
 
+/**
+ * attest_cli_parse_paths:
+ * @entries: (nullable): the command's own options, %NULL-terminated
+ *
+ * Parses a command's options and its PATH arguments; says what is wrong
+ * and returns %FALSE on a usage error (exit status 2).
+ */
+gboolean
+attest_cli_parse_paths (int            *argc,
+                        char         ***argv,
+                        const char     *command,
+                        const char     *parameter,
+                        const char     *summary,
+                        GOptionEntry   *entries,
+                        char         ***paths)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("attest-cli %s", command);
+  g_autofree char *full_summary = summary != NULL ? g_strdup_printf ("%s\n\n%s", parameter, summary)
+                                                  : g_strdup (parameter);
+  GOptionEntry remaining[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, paths, NULL, N_("PATH…") },
+    { NULL }
+  };
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, remaining, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, full_summary);
+
+  /* "Usage: attest-cli stats [OPTION…] PATH…" */
+  g_set_prgname (prgname);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("attest-cli: %s\n", error->message);
+      return FALSE;
+    }
+
+  if (*paths == NULL || (*paths)[0] == NULL)
+    {
+      /* TRANSLATORS: "validate needs at least one PATH" */
+      g_printerr ("attest-cli: ");
+      g_printerr (_("%s needs at least one PATH"), command);
+      g_printerr ("\n");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 attest_cli_record_free (AttestRecord *record)
 {

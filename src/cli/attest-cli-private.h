@@ -30,6 +30,14 @@ typedef struct
   gboolean has_sidecar;
 } AttestRecord;
 
+gboolean   attest_cli_parse_paths    (int           *argc,
+                                      char        ***argv,
+                                      const char    *command,
+                                      const char    *parameter,
+                                      const char    *summary,
+                                      GOptionEntry  *entries,
+                                      char        ***paths);
+
 /* Collects records from PATHs (articles, sidecars, folders searched
  * recursively), sorted by path and without duplicates. Problems with a
  * path (missing, unreadable) are reported and counted in *n_errors. */

@@ -201,7 +201,6 @@ int
 attest_cli_stats (int    argc,
                   char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(AttestProgress) progress = NULL;
@@ -210,24 +209,14 @@ attest_cli_stats (int    argc,
   Stats stats = { 0 };
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for machines"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
     { NULL }
   };
 
-  context = g_option_context_new (_("PATH… — count spans per label and progress"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("attest-cli: %s\n", error->message);
-      return ATTEST_EXIT_USAGE;
-    }
-  if (paths == NULL || paths[0] == NULL)
-    {
-      g_printerr ("attest-cli: %s\n", _("stats needs at least one PATH"));
-      return ATTEST_EXIT_USAGE;
-    }
+  if (!attest_cli_parse_paths (&argc, &argv, "stats",
+                               _("Count spans per label and progress"),
+                               NULL,
+                               entries, &paths))
+    return ATTEST_EXIT_USAGE;
 
   stats.docs = g_array_new (FALSE, TRUE, sizeof (DocStats));
   stats.labels = g_hash_table_new (g_str_hash, g_str_equal);

@@ -128,35 +128,19 @@ int
 attest_cli_update (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(AttestProgress) progress = NULL;
   g_auto(GStrv) paths = NULL;
   guint n_errors = 0, n_updated = 0, n_sidecars = 0;
-  GOptionEntry entries[] = {
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
-    { NULL }
-  };
 
-  context = g_option_context_new (_("PATH… — re-anchor sidecars whose article changed"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Maps every span through the difference between the text "
-                                  "stored in the sidecar and the article now. Spans whose text "
-                                  "changed or vanished are kept, flagged for review and listed."));
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("attest-cli: %s\n", error->message);
-      return ATTEST_EXIT_USAGE;
-    }
-  if (paths == NULL || paths[0] == NULL)
-    {
-      g_printerr ("attest-cli: %s\n", _("update needs at least one PATH"));
-      return ATTEST_EXIT_USAGE;
-    }
+  if (!attest_cli_parse_paths (&argc, &argv, "update",
+                               _("Re-anchor sidecars whose article changed"),
+                               _("Maps every span through the difference between the text "
+                               "stored in the sidecar and the article now. Spans whose text "
+                               "changed or vanished are kept, flagged for review and listed."),
+                               NULL, &paths))
+    return ATTEST_EXIT_USAGE;
 
   records = attest_cli_collect (paths, &n_errors);
   progress = attest_progress_new (_("Updating"), records->len);

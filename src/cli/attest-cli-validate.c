@@ -195,34 +195,18 @@ int
 attest_cli_validate (int    argc,
                      char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(AttestProgress) progress = NULL;
   g_auto(GStrv) paths = NULL;
   Validate v = { 0 };
-  GOptionEntry entries[] = {
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
-    { NULL }
-  };
 
-  context = g_option_context_new (_("PATH… — check sidecars and articles"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Checks each sidecar against the format, its references, its "
-                                  "tag set and its article. Files are never modified."));
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("attest-cli: %s\n", error->message);
-      return ATTEST_EXIT_USAGE;
-    }
-  if (paths == NULL || paths[0] == NULL)
-    {
-      g_printerr ("attest-cli: %s\n", _("validate needs at least one PATH"));
-      return ATTEST_EXIT_USAGE;
-    }
+  if (!attest_cli_parse_paths (&argc, &argv, "validate",
+                               _("Check sidecars and articles"),
+                               _("Checks each sidecar against the format, its references, its "
+                               "tag set and its article. Files are never modified."),
+                               NULL, &paths))
+    return ATTEST_EXIT_USAGE;
 
   v.tagsets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) attest_tagset_unref);
