@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (AttestCorpusEntry, attest_corpus_entry, ATTEST, CORPUS_ENT
  * in the editor.
  *
  * Properties (read-only): file, relative-path, title, status (an
- * AttestStatus, as a uint like AttestDocument's), n-spans, error (a message when the sidecar could not be read, else NULL).
+ * AttestStatus, as a uint like AttestDocument's), n-spans, error (a
+ * message when the sidecar could not be read, else NULL).
  * notify::n-spans is emitted whenever any per-label count changes, even
  * when the total stays the same (a relabelled span). */
 

@@ -13,26 +13,6 @@
 
 /* Relations -------------------------------------------------------------- */
 
-static int
-compare_relation_ids (gconstpointer a,
-                      gconstpointer b)
-{
-  const AttestRelation *ra = *(const AttestRelation * const *) a;
-  const AttestRelation *rb = *(const AttestRelation * const *) b;
-
-  return attest_id_compare (ra->id, rb->id);
-}
-
-static int
-compare_entity_ids (gconstpointer a,
-                    gconstpointer b)
-{
-  const AttestEntity *ea = *(const AttestEntity * const *) a;
-  const AttestEntity *eb = *(const AttestEntity * const *) b;
-
-  return attest_id_compare (ea->id, eb->id);
-}
-
 /* Inserts keeping id order; appending is the common case (new ids are
  * max + 1), so check the tail first. */
 static void
@@ -190,7 +170,7 @@ attest_document_add_relation (AttestDocument  *self,
     }
 
   note_max (&self->max_relation_id, relation->id);
-  insert_sorted (self->relations, relation, compare_relation_ids);
+  insert_sorted (self->relations, relation, attest_relation_compare_ids);
   g_hash_table_insert (self->relations_by_id, relation->id, relation);
   link_relation (self, relation->from, relation);
   if (g_strcmp0 (relation->from, relation->to) != 0)
@@ -232,7 +212,7 @@ attest_document_get_relations_of (AttestDocument *self,
   ret = g_ptr_array_sized_new (linked != NULL ? linked->len : 0);
   for (guint i = 0; linked != NULL && i < linked->len; i++)
     g_ptr_array_add (ret, g_ptr_array_index (linked, i));
-  g_ptr_array_sort (ret, compare_relation_ids);
+  g_ptr_array_sort (ret, attest_relation_compare_ids);
 
   return ret;
 }
@@ -286,7 +266,7 @@ attest_document_add_entity (AttestDocument  *self,
     }
 
   note_max (&self->max_entity_id, entity->id);
-  insert_sorted (self->entities, entity, compare_entity_ids);
+  insert_sorted (self->entities, entity, attest_entity_compare_ids);
   g_hash_table_insert (self->entities_by_id, entity->id, entity);
 
   g_signal_emit (self, attest_document_signals[ATTEST_DOCUMENT_ENTITIES_CHANGED], 0);
@@ -388,7 +368,7 @@ attest_document_add_suggested_relation (AttestDocument  *self,
         }
     }
 
-  insert_sorted (self->suggested_relations, relation, compare_relation_ids);
+  insert_sorted (self->suggested_relations, relation, attest_relation_compare_ids);
 
   g_signal_emit (self, attest_document_signals[ATTEST_DOCUMENT_SUGGESTIONS_CHANGED], 0);
   _attest_document_emit_changed (self);

@@ -36,26 +36,6 @@ static const guint8 needs_escape[256] = {
 
 static const char hex_digits[] = "0123456789abcdef";
 
-/* GLib 2.74's g_string_append_len() is an out-of-line call through
- * g_string_insert_len(); a sidecar makes millions of short appends. */
-static inline void
-append_len (GString    *out,
-            const char *data,
-            gsize       len)
-{
-  if (G_LIKELY (out->len + len < out->allocated_len))
-    {
-      memcpy (out->str + out->len, data, len);
-      out->len += len;
-      out->str[out->len] = '\0';
-    }
-  else
-    {
-      g_string_append_len (out, data, len);
-    }
-}
-
-#define append_literal(out, str) append_len ((out), "" str, sizeof (str) - 1)
 
 static void
 append_escaped_byte (GString *out,
@@ -63,19 +43,19 @@ append_escaped_byte (GString *out,
 {
   switch (c)
     {
-    case '"':  append_literal (out, "\\\""); break;
-    case '\\': append_literal (out, "\\\\"); break;
-    case '\n': append_literal (out, "\\n"); break;
-    case '\r': append_literal (out, "\\r"); break;
-    case '\t': append_literal (out, "\\t"); break;
-    case '\b': append_literal (out, "\\b"); break;
-    case '\f': append_literal (out, "\\f"); break;
+    case '"':  attest_json_append_literal (out, "\\\""); break;
+    case '\\': attest_json_append_literal (out, "\\\\"); break;
+    case '\n': attest_json_append_literal (out, "\\n"); break;
+    case '\r': attest_json_append_literal (out, "\\r"); break;
+    case '\t': attest_json_append_literal (out, "\\t"); break;
+    case '\b': attest_json_append_literal (out, "\\b"); break;
+    case '\f': attest_json_append_literal (out, "\\f"); break;
     default:
       {
         char buf[6] = { '\\', 'u', '0', '0', hex_digits[c >> 4], hex_digits[c & 0xf] };
 
         g_assert (c < 0x20);
-        append_len (out, buf, sizeof buf);
+        attest_json_append_len (out, buf, sizeof buf);
       }
       break;
     }
@@ -154,11 +134,11 @@ attest_json_append_string (GString    *out,
         }
 
       if (p > run)
-        append_len (out, (const char *) run, p - run);
+        attest_json_append_len (out, (const char *) run, p - run);
 
       if (*p == 0xE2)
         {
-          append_len (out, p[2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+          attest_json_append_len (out, p[2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
           p += 3;
         }
       else
@@ -171,7 +151,7 @@ attest_json_append_string (GString    *out,
     }
 
   if (p > run)
-    append_len (out, (const char *) run, p - run);
+    attest_json_append_len (out, (const char *) run, p - run);
 
   g_string_append_c (out, '"');
 }
@@ -184,10 +164,10 @@ begin_member (GString    *out,
   if (*first)
     *first = FALSE;
   else
-    append_literal (out, ", ");
+    attest_json_append_literal (out, ", ");
 
   attest_json_append_string (out, key, -1);
-  append_literal (out, ": ");
+  attest_json_append_literal (out, ": ");
 }
 
 /* A NULL value is written as JSON null; callers that want an optional
@@ -206,7 +186,7 @@ attest_json_member_string (GString    *out,
   if (value != NULL)
     attest_json_append_string (out, value, -1);
   else
-    append_literal (out, "null");
+    attest_json_append_literal (out, "null");
 }
 
 static void
@@ -225,7 +205,7 @@ append_uint (GString *out,
     }
   while (value != 0);
 
-  append_len (out, p, buf + sizeof buf - p);
+  attest_json_append_len (out, p, buf + sizeof buf - p);
 }
 
 void
@@ -299,7 +279,7 @@ attest_json_member_strv (GString      *out,
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
     {
       if (i > 0)
-        append_literal (out, ", ");
+        attest_json_append_literal (out, ", ");
       attest_json_append_string (out, strv[i], -1);
     }
   g_string_append_c (out, ']');
@@ -319,7 +299,7 @@ attest_json_member_raw (GString    *out,
   if (*first)
     *first = FALSE;
   else
-    append_literal (out, ", ");
+    attest_json_append_literal (out, ", ");
 
   g_string_append (out, members);
 }

@@ -6,9 +6,34 @@
 
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 
 G_BEGIN_DECLS
+
+/* GLib 2.74's g_string_append_len() is an out-of-line call through
+ * g_string_insert_len(); a large sidecar or export makes millions of
+ * short appends, so writers use this. */
+static inline void
+attest_json_append_len (GString    *out,
+                        const char *data,
+                        gsize       len)
+{
+  if (G_LIKELY (out->len + len < out->allocated_len))
+    {
+      memcpy (out->str + out->len, data, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    {
+      g_string_append_len (out, data, len);
+    }
+}
+
+#define attest_json_append_literal(out, str) \
+  attest_json_append_len ((out), "" str, sizeof (str) - 1)
 
 /* Appends @str (valid UTF-8, @len bytes or -1) as a JSON string literal:
  * quotes, backslash and control characters escaped (\n \r \t \b \f and

@@ -47,7 +47,7 @@ append_path (GString    *out,
   else
     {
       g_string_append_c (out, '[');
-      attest_json_append_string (out, path->key.data (), path->key.size ());
+      append_quoted (out, path->key);
       g_string_append_c (out, ']');
     }
 }
@@ -448,10 +448,10 @@ Reader::intern (std::string_view str)
   const char *interned;
   char buf[128];
 
-  for (const char *seen : interned_)
-    if (seen != nullptr && strncmp (seen, str.data (), str.size ()) == 0 &&
-        seen[str.size ()] == '\0')
-      return seen;
+  for (const Interned &seen : interned_)
+    if (seen.str != nullptr && seen.len == str.size () &&
+        memcmp (seen.str, str.data (), str.size ()) == 0)
+      return seen.str;
 
   if (str.size () < sizeof buf)
     {
@@ -461,21 +461,27 @@ Reader::intern (std::string_view str)
     }
   else
     {
-      g_autofree char *copy = g_strndup (str.data (), str.size ());
+      g_autofree char *copy = dup (str);
 
       interned = g_intern_string (copy);
     }
 
-  interned_[interned_next_] = interned;
+  interned_[interned_next_] = Interned { interned, str.size () };
   interned_next_ = (interned_next_ + 1) % G_N_ELEMENTS (interned_);
 
   return interned;
 }
 
+/* g_strndup() without its strncpy(): the strings have no NUL inside. */
 char *
 dup (std::string_view str)
 {
-  return g_strndup (str.data (), str.size ());
+  char *copy = (char *) g_malloc (str.size () + 1);
+
+  memcpy (copy, str.data (), str.size ());
+  copy[str.size ()] = '\0';
+
+  return copy;
 }
 
 char *

@@ -394,7 +394,8 @@ private:
   /* Scratch for attrs, reused from span to span. */
   std::vector<std::pair<std::string_view, std::string_view>> attrs_;
   /* The last interned strings: labels, annotators and origins repeat. */
-  const char *interned_[8] = {};
+  struct Interned { const char *str; gsize len; };
+  Interned interned_[8] = {};
   guint interned_next_ = 0;
 };
 

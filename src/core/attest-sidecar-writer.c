@@ -21,26 +21,6 @@
  * here, so two saves of the same annotations are the same file and a
  * diff of two versions shows one line per changed span. */
 
-/* GLib 2.74's g_string_append_len() is an out-of-line call through
- * g_string_insert_len(); a big sidecar makes millions of short appends. */
-static inline void
-append_len (GString    *out,
-            const char *data,
-            gsize       len)
-{
-  if (G_LIKELY (out->len + len < out->allocated_len))
-    {
-      memcpy (out->str + out->len, data, len);
-      out->len += len;
-      out->str[out->len] = '\0';
-    }
-  else
-    {
-      g_string_append_len (out, data, len);
-    }
-}
-
-#define append_literal(out, str) append_len ((out), "" str, sizeof (str) - 1)
 
 static inline void
 append_uint (GString *out,
@@ -56,14 +36,14 @@ append_uint (GString *out,
     }
   while (value != 0);
 
-  append_len (out, p, buf + sizeof buf - p);
+  attest_json_append_len (out, p, buf + sizeof buf - p);
 }
 
 /* The known members of the per-line objects are written with their keys
  * as literals: no strlen and no escaping scan for the key. */
 #define append_member(out, key, value) \
   G_STMT_START { \
-    append_literal ((out), ", \"" key "\": "); \
+    attest_json_append_literal ((out), ", \"" key "\": "); \
     attest_json_append_string ((out), (value), -1); \
   } G_STMT_END
 
@@ -83,7 +63,7 @@ append_string_or_null (GString    *out,
   if (value != NULL)
     attest_json_append_string (out, value, -1);
   else
-    append_literal (out, "null");
+    attest_json_append_literal (out, "null");
 }
 
 /* Unknown members are kept as one canonical members string; where the
@@ -199,19 +179,19 @@ append_span (GString          *out,
   g_assert (text != NULL);
   g_assert (span != NULL);
 
-  append_literal (out, "{\"id\": ");
+  attest_json_append_literal (out, "{\"id\": ");
   append_string_or_null (out, span->id);
-  append_literal (out, ", \"label\": ");
+  attest_json_append_literal (out, ", \"label\": ");
   append_string_or_null (out, span->label);
-  append_literal (out, ", \"start\": ");
+  attest_json_append_literal (out, ", \"start\": ");
   append_uint (out, span->start);
-  append_literal (out, ", \"end\": ");
+  attest_json_append_literal (out, ", \"end\": ");
   append_uint (out, span->end);
 
   /* Slice the text in place: no allocation per span. */
   begin = attest_text_get_pointer (text, span->start);
   end = attest_text_get_pointer (text, span->end);
-  append_literal (out, ", \"text\": ");
+  attest_json_append_literal (out, ", \"text\": ");
   attest_json_append_string (out, begin, end > begin ? end - begin : 0);
 
   if (span->attrs != NULL && span->attrs[0] != NULL)
@@ -229,15 +209,15 @@ append_span (GString          *out,
   if (span->flags & (ATTEST_SPAN_FLAG_CHANGED | ATTEST_SPAN_FLAG_DELETED))
     {
       if (span->flags & ATTEST_SPAN_FLAG_DELETED)
-        append_literal (out, ", \"review\": \"deleted\"");
+        attest_json_append_literal (out, ", \"review\": \"deleted\"");
       else
-        append_literal (out, ", \"review\": \"changed\"");
+        attest_json_append_literal (out, ", \"review\": \"changed\"");
       append_optional_member (out, "was", span->old_text);
     }
 
   if (span->extra != NULL && span->extra[0] != '\0')
     {
-      append_literal (out, ", ");
+      attest_json_append_literal (out, ", ");
       g_string_append (out, span->extra);
     }
 
@@ -251,13 +231,13 @@ append_relation (GString              *out,
   g_assert (out != NULL);
   g_assert (relation != NULL);
 
-  append_literal (out, "{\"id\": ");
+  attest_json_append_literal (out, "{\"id\": ");
   append_string_or_null (out, relation->id);
-  append_literal (out, ", \"type\": ");
+  attest_json_append_literal (out, ", \"type\": ");
   append_string_or_null (out, relation->type);
-  append_literal (out, ", \"from\": ");
+  attest_json_append_literal (out, ", \"from\": ");
   append_string_or_null (out, relation->from);
-  append_literal (out, ", \"to\": ");
+  attest_json_append_literal (out, ", \"to\": ");
   append_string_or_null (out, relation->to);
   if (relation->attrs != NULL && relation->attrs[0] != NULL)
     {
@@ -270,7 +250,7 @@ append_relation (GString              *out,
   append_optional_member (out, "created", relation->created);
   if (relation->extra != NULL && relation->extra[0] != '\0')
     {
-      append_literal (out, ", ");
+      attest_json_append_literal (out, ", ");
       g_string_append (out, relation->extra);
     }
   g_string_append_c (out, '}');
@@ -285,9 +265,9 @@ append_entity (GString            *out,
   g_assert (out != NULL);
   g_assert (entity != NULL);
 
-  append_literal (out, "{\"id\": ");
+  attest_json_append_literal (out, "{\"id\": ");
   append_string_or_null (out, entity->id);
-  append_literal (out, ", \"name\": ");
+  attest_json_append_literal (out, ", \"name\": ");
   append_string_or_null (out, entity->name);
   append_optional_member (out, "kind", entity->kind);
   append_optional_member (out, "wikidata", entity->wikidata);
@@ -306,25 +286,15 @@ append_rejected (GString              *out,
   g_assert (out != NULL);
   g_assert (rejected != NULL);
 
-  append_literal (out, "{\"label\": ");
+  attest_json_append_literal (out, "{\"label\": ");
   append_string_or_null (out, rejected->label);
-  append_literal (out, ", \"start\": ");
+  attest_json_append_literal (out, ", \"start\": ");
   append_uint (out, rejected->start);
-  append_literal (out, ", \"end\": ");
+  attest_json_append_literal (out, ", \"end\": ");
   append_uint (out, rejected->end);
   append_optional_member (out, "rule", rejected->rule);
   attest_json_member_raw (out, &first, rejected->extra);
   g_string_append_c (out, '}');
-}
-
-static int
-compare_relation_ids (gconstpointer a,
-                      gconstpointer b)
-{
-  const AttestRelation *ra = *(const AttestRelation * const *) a;
-  const AttestRelation *rb = *(const AttestRelation * const *) b;
-
-  return attest_id_compare (ra->id, rb->id);
 }
 
 static int
@@ -379,7 +349,7 @@ append_meta (GString        *out,
   if ((meta == NULL || meta[0] == NULL) && !has_members (extra))
     return;
 
-  append_literal (out, ",\n    \"meta\": {");
+  attest_json_append_literal (out, ",\n    \"meta\": {");
 
   for (guint k = 0; k < G_N_ELEMENTS (known); k++)
     {
@@ -410,7 +380,7 @@ append_suggestions (GString        *out,
 {
   AttestSpanStore *spans = attest_document_get_suggested_spans (document);
   g_autoptr(GPtrArray) relations = sorted_copy (attest_document_get_suggested_relations (document),
-                                                compare_relation_ids);
+                                                attest_relation_compare_ids);
   g_autoptr(GPtrArray) rejected = sorted_copy (attest_document_get_rejected (document),
                                                compare_rejected);
   const char *extra = attest_document_get_extra (document, ATTEST_EXTRA_SUGGESTIONS);
@@ -422,68 +392,68 @@ append_suggestions (GString        *out,
     {
       gboolean first = FALSE;
 
-      append_literal (out, "  \"suggestions\": "
+      attest_json_append_literal (out, "  \"suggestions\": "
                            "{\"spans\": [], \"relations\": [], \"rejected\": []");
       attest_json_member_raw (out, &first, extra);
       g_string_append (out, more ? "},\n" : "}\n");
       return;
     }
 
-  append_literal (out, "  \"suggestions\": {\n");
+  attest_json_append_literal (out, "  \"suggestions\": {\n");
 
   if (n_spans == 0)
     {
-      append_literal (out, "    \"spans\": [],\n");
+      attest_json_append_literal (out, "    \"spans\": [],\n");
     }
   else
     {
-      append_literal (out, "    \"spans\": [\n");
+      attest_json_append_literal (out, "    \"spans\": [\n");
       for (AttestSpan *span = attest_span_store_get_first (spans);
            span != NULL;
            span = attest_span_store_get_next (spans, span))
         {
-          append_literal (out, "      ");
+          attest_json_append_literal (out, "      ");
           append_span (out, text, span);
           g_string_append (out, attest_span_store_get_next (spans, span) != NULL ? ",\n" : "\n");
         }
-      append_literal (out, "    ],\n");
+      attest_json_append_literal (out, "    ],\n");
     }
 
   if (relations->len == 0)
     {
-      append_literal (out, "    \"relations\": [],\n");
+      attest_json_append_literal (out, "    \"relations\": [],\n");
     }
   else
     {
-      append_literal (out, "    \"relations\": [\n");
+      attest_json_append_literal (out, "    \"relations\": [\n");
       for (guint i = 0; i < relations->len; i++)
         {
-          append_literal (out, "      ");
+          attest_json_append_literal (out, "      ");
           append_relation (out, g_ptr_array_index (relations, i));
           g_string_append (out, i + 1 < relations->len ? ",\n" : "\n");
         }
-      append_literal (out, "    ],\n");
+      attest_json_append_literal (out, "    ],\n");
     }
 
   if (rejected->len == 0)
     {
-      append_literal (out, "    \"rejected\": []");
+      attest_json_append_literal (out, "    \"rejected\": []");
     }
   else
     {
-      append_literal (out, "    \"rejected\": [\n");
+      attest_json_append_literal (out, "    \"rejected\": [\n");
       for (guint i = 0; i < rejected->len; i++)
         {
-          append_literal (out, "      ");
+          attest_json_append_literal (out, "      ");
           append_rejected (out, g_ptr_array_index (rejected, i));
           g_string_append (out, i + 1 < rejected->len ? ",\n" : "\n");
         }
-      append_literal (out, "    ]");
+      attest_json_append_literal (out, "    ]");
     }
 
   if (has_members (extra))
     {
-      append_literal (out, ",\n");
+      attest_json_append_literal (out, ",\n");
       append_members_lines (out, extra, "    ");
     }
   else
@@ -505,26 +475,26 @@ append_document (GString        *out,
   g_assert (out != NULL);
   g_assert (text != NULL);
 
-  append_literal (out, ",\n  \"document\": {\n    \"file\": ");
+  attest_json_append_literal (out, ",\n  \"document\": {\n    \"file\": ");
   str = attest_document_get_file_name (document);
   attest_json_append_string (out, str != NULL ? str : "", -1);
-  append_literal (out, ",\n    \"sha256\": \"");
+  attest_json_append_literal (out, ",\n    \"sha256\": \"");
   g_string_append (out, attest_text_get_sha256 (text));
-  append_literal (out, "\",\n    \"length\": ");
+  attest_json_append_literal (out, "\",\n    \"length\": ");
   append_uint (out, attest_text_get_length (text));
-  append_literal (out, ",\n    \"status\": ");
+  attest_json_append_literal (out, ",\n    \"status\": ");
   str = attest_status_to_string (attest_document_get_status (document));
   attest_json_append_string (out, str, -1);
   if ((str = attest_document_get_language (document)) != NULL)
     {
-      append_literal (out, ",\n    \"language\": ");
+      attest_json_append_literal (out, ",\n    \"language\": ");
       attest_json_append_string (out, str, -1);
     }
   append_meta (out, document);
   str = attest_document_get_extra (document, ATTEST_EXTRA_DOCUMENT);
   if (has_members (str))
     {
-      append_literal (out, ",\n");
+      attest_json_append_literal (out, ",\n");
       append_members_lines (out, str, "    ");
     }
   else
@@ -620,34 +590,34 @@ write_head (AttestSidecarWriter *self)
   if (version < ATTEST_SIDECAR_VERSION)
     version = ATTEST_SIDECAR_VERSION;
 
-  append_literal (out, "{\n  \"format\": \"attest\",\n  \"version\": ");
+  attest_json_append_literal (out, "{\n  \"format\": \"attest\",\n  \"version\": ");
   g_string_append_printf (out, "%" G_GINT64_FORMAT, version);
-  append_literal (out, ",\n  \"generator\": ");
+  attest_json_append_literal (out, ",\n  \"generator\": ");
   attest_json_append_string (out, self->generator, -1);
 
   append_document (out, document, text);
-  append_literal (out, "  },\n  \"text\": ");
+  attest_json_append_literal (out, "  },\n  \"text\": ");
   attest_json_append_string (out, attest_text_get_data (text), attest_text_get_n_bytes (text));
-  append_literal (out, ",\n");
+  attest_json_append_literal (out, ",\n");
 
   if ((str = attest_document_get_tagset_name (document)) != NULL)
     {
       gboolean first = TRUE;
 
-      append_literal (out, "  \"tagset\": {");
+      attest_json_append_literal (out, "  \"tagset\": {");
       attest_json_member_string (out, &first, "name", str);
       attest_json_member_int (out, &first, "version",
                               attest_document_get_tagset_version (document));
       attest_json_member_raw (out, &first,
                               attest_document_get_extra (document, ATTEST_EXTRA_TAGSET));
-      append_literal (out, "},\n");
+      attest_json_append_literal (out, "},\n");
     }
 
   self->next_span = attest_span_store_get_first (attest_document_get_spans (document));
   if (self->next_span != NULL)
-    append_literal (out, "  \"spans\": [\n");
+    attest_json_append_literal (out, "  \"spans\": [\n");
   else
-    append_literal (out, "  \"spans\": [],\n");
+    attest_json_append_literal (out, "  \"spans\": [],\n");
 }
 
 /* The store holds spans in the file's order already. */
@@ -665,12 +635,12 @@ write_spans (AttestSidecarWriter *self,
           AttestSpan *span = self->next_span;
 
           self->next_span = attest_span_store_get_next (spans, span);
-          append_literal (self->out, "    ");
+          attest_json_append_literal (self->out, "    ");
           append_span (self->out, text, span);
           if (self->next_span != NULL)
-            append_literal (self->out, ",\n");
+            attest_json_append_literal (self->out, ",\n");
           else
-            append_literal (self->out, "\n  ],\n");
+            attest_json_append_literal (self->out, "\n  ],\n");
         }
 
       if (self->next_span != NULL && g_get_monotonic_time () >= deadline)
@@ -689,18 +659,18 @@ write_relations (AttestSidecarWriter *self,
 
   if (n_relations == 0)
     {
-      append_literal (self->out, "  \"relations\": [],\n");
+      attest_json_append_literal (self->out, "  \"relations\": [],\n");
       return TRUE;
     }
 
   if (self->next_relation == 0)
-    append_literal (self->out, "  \"relations\": [\n");
+    attest_json_append_literal (self->out, "  \"relations\": [\n");
 
   while (self->next_relation < n_relations)
     {
       for (guint i = 0; i < CHUNK && self->next_relation < n_relations; i++, self->next_relation++)
         {
-          append_literal (self->out, "    ");
+          attest_json_append_literal (self->out, "    ");
           append_relation (self->out, attest_document_get_relation (self->document, self->next_relation));
           g_string_append (self->out, self->next_relation + 1 < n_relations ? ",\n" : "\n");
         }
@@ -709,7 +679,7 @@ write_relations (AttestSidecarWriter *self,
         return FALSE;
     }
 
-  append_literal (self->out, "  ],\n");
+  attest_json_append_literal (self->out, "  ],\n");
 
   return TRUE;
 }
@@ -724,18 +694,18 @@ write_tail (AttestSidecarWriter *self)
 
   if (n_entities == 0)
     {
-      append_literal (out, "  \"entities\": [],\n");
+      attest_json_append_literal (out, "  \"entities\": [],\n");
     }
   else
     {
-      append_literal (out, "  \"entities\": [\n");
+      attest_json_append_literal (out, "  \"entities\": [\n");
       for (guint i = 0; i < n_entities; i++)
         {
-          append_literal (out, "    ");
+          attest_json_append_literal (out, "    ");
           append_entity (out, attest_document_get_entity (document, i));
           g_string_append (out, i + 1 < n_entities ? ",\n" : "\n");
         }
-      append_literal (out, "  ],\n");
+      attest_json_append_literal (out, "  ],\n");
     }
 
   top_extra = attest_document_get_extra (document, ATTEST_EXTRA_TOP);
@@ -743,7 +713,7 @@ write_tail (AttestSidecarWriter *self)
   if (has_members (top_extra))
     append_members_lines (out, top_extra, "  ");
 
-  append_literal (out, "}\n");
+  attest_json_append_literal (out, "}\n");
 }
 
 /**

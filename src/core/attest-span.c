@@ -317,6 +317,26 @@ attest_id_compare (const char *a,
   return strcmp (a, b);
 }
 
+int
+attest_relation_compare_ids (gconstpointer a,
+                             gconstpointer b)
+{
+  const AttestRelation *ra = *(const AttestRelation * const *) a;
+  const AttestRelation *rb = *(const AttestRelation * const *) b;
+
+  return attest_id_compare (ra->id, rb->id);
+}
+
+int
+attest_entity_compare_ids (gconstpointer a,
+                           gconstpointer b)
+{
+  const AttestEntity *ea = *(const AttestEntity * const *) a;
+  const AttestEntity *eb = *(const AttestEntity * const *) b;
+
+  return attest_id_compare (ea->id, eb->id);
+}
+
 const char *
 attest_attrs_get (char * const *attrs,
                   const char   *key)

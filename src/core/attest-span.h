@@ -137,6 +137,12 @@ AttestRejected *attest_rejected_new        (const char       *label,
 AttestRejected *attest_rejected_copy       (const AttestRejected *rejected);
 void            attest_rejected_free       (AttestRejected   *rejected);
 
+/* GCompareFunc for arrays of AttestRelation * / AttestEntity * by id. */
+int             attest_relation_compare_ids (gconstpointer a,
+                                             gconstpointer b);
+int             attest_entity_compare_ids  (gconstpointer a,
+                                            gconstpointer b);
+
 /* Identifiers are a lower-case ASCII prefix and a decimal number ("s12").
  * Compare numbers numerically so "s2" sorts before "s10"; ids of any other
  * shape (imported ones) sort by bytes after the prefix. */

@@ -13,7 +13,7 @@
 #include "attest-span-list-model.h"
 
 /* Two wrapped lines of a sidebar hold well under this. */
-#define ROW_MAX_CHARS 200
+#define ROW_MAX_CHARS 100
 
 typedef struct
 {
@@ -232,9 +232,7 @@ setup_row (GtkSignalListItemFactory *factory,
 
   row->text = g_object_new (GTK_TYPE_LABEL,
                             "xalign", 0.0f,
-                            "wrap", TRUE,
-                            "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                            "lines", 2,
+                            "wrap", FALSE,
                             "ellipsize", PANGO_ELLIPSIZE_END,
                             "width-chars", 12,
                             "max-width-chars", 40,

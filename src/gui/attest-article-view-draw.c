@@ -19,6 +19,23 @@
 #define ARC_MAX_HEIGHT  60.0
 #define ARROW_LENGTH    7.0
 
+/* Drawing never creates tags: a label the tag set does not know, and that
+ * no tag was made for yet, is drawn in the neutral grey. */
+static AttestLabelPaint *
+paint_for (AttestArticleView *self,
+           const char        *label)
+{
+  static AttestLabelPaint fallback = {
+    .label = NULL,
+    .style = ATTEST_LABEL_STYLE_BACKGROUND,
+    .color = { 0.604f, 0.600f, 0.588f, 1.0f },
+    .visible = TRUE,
+  };
+  AttestLabelPaint *paint = g_hash_table_lookup (self->paints, label);
+
+  return paint != NULL ? paint : &fallback;
+}
+
 void
 _attest_article_view_get_visible_range (AttestArticleView *self,
                                         guint             *start,
@@ -155,7 +172,7 @@ collect_decorations (AttestSpan *span,
                      gpointer    user_data)
 {
   DecorationData *data = user_data;
-  AttestLabelPaint *paint = _attest_article_view_get_paint (data->self, span->label);
+  AttestLabelPaint *paint = paint_for (data->self, span->label);
 
   if (paint->style != ATTEST_LABEL_STYLE_BACKGROUND && paint->visible && span->end > span->start)
     g_ptr_array_add (data->spans, span);
@@ -217,7 +234,7 @@ draw_decorations (AttestArticleView *self,
   for (guint i = 0; i < spans->len; i++)
     {
       AttestSpan *span = g_ptr_array_index (spans, i);
-      AttestLabelPaint *paint = _attest_article_view_get_paint (self, span->label);
+      AttestLabelPaint *paint = paint_for (self, span->label);
       guint depth = nesting_depth (spans, span);
       GdkRGBA color = below ? paint->color : outline_color (self, &paint->color);
 
@@ -245,10 +262,62 @@ draw_decorations (AttestArticleView *self,
     }
 }
 
+/* A cairo node as small as what it draws: a node as big as the view
+ * costs a full-window surface per frame. */
+static cairo_t *
+append_cairo (GtkSnapshot           *snapshot,
+              const graphene_rect_t *bounds)
+{
+  graphene_rect_t rounded;
+
+  graphene_rect_round_extents (bounds, &rounded);
+
+  return gtk_snapshot_append_cairo (snapshot, &rounded);
+}
+
+static void
+union_rects (GArray          *rects,
+             float            pad,
+             graphene_rect_t *bounds)
+{
+  *bounds = g_array_index (rects, graphene_rect_t, 0);
+  for (guint r = 1; r < rects->len; r++)
+    graphene_rect_union (bounds, &g_array_index (rects, graphene_rect_t, r), bounds);
+  graphene_rect_inset (bounds, -pad, -pad);
+}
+
+static void
+draw_dashed (GtkSnapshot   *snapshot,
+             GArray        *rects,
+             double         pad,
+             double         width,
+             const GdkRGBA *color)
+{
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  if (rects->len == 0)
+    return;
+
+  union_rects (rects, pad + width, &bounds);
+  cr = append_cairo (snapshot, &bounds);
+  cairo_set_line_width (cr, width);
+  cairo_set_dash (cr, (const double[]) { 4.0, 3.0 }, 2, 0);
+  gdk_cairo_set_source_rgba (cr, color);
+  for (guint r = 0; r < rects->len; r++)
+    {
+      const graphene_rect_t *rect = &g_array_index (rects, graphene_rect_t, r);
+
+      cairo_rectangle (cr, rect->origin.x - pad, rect->origin.y - pad,
+                       rect->size.width + 2 * pad, rect->size.height + 2 * pad);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
 static void
 draw_selected (AttestArticleView *self,
                GtkSnapshot       *snapshot,
-               cairo_t           *cr,
                guint              start,
                guint              end)
 {
@@ -259,32 +328,14 @@ draw_selected (AttestArticleView *self,
   GdkRGBA color;
 
   span = _attest_article_view_lookup_span (self, self->selected_span_id, &suggestion);
-  if (span == NULL || span->end <= start || span->start >= end)
+  if (span == NULL || span->end < start || span->start > end)
     return;
 
-  paint = _attest_article_view_get_paint (self, span->label);
+  paint = paint_for (self, span->label);
   color = outline_color (self, &paint->color);
-  get_rects (self, MAX (span->start, start), MIN (span->end, end), G_MAXUINT, rects);
-
-  for (guint r = 0; r < rects->len; r++)
-    {
-      const graphene_rect_t *rect = &g_array_index (rects, graphene_rect_t, r);
-
-      if (suggestion)
-        {
-          cairo_set_line_width (cr, 2.5);
-          cairo_set_dash (cr, (const double[]) { 5.0, 3.0 }, 2, 0);
-          gdk_cairo_set_source_rgba (cr, &color);
-          cairo_rectangle (cr, rect->origin.x - 3, rect->origin.y - 3,
-                           rect->size.width + 6, rect->size.height + 6);
-          cairo_stroke (cr);
-        }
-      else
-        append_outline (snapshot, rect, 3.0f, 3.0f, 2.0f, &color);
-    }
 
   /* An empty span (re-anchoring collapsed it) still shows where it is. */
-  if (span->start == span->end && span->start >= start && span->start <= end)
+  if (span->start == span->end)
     {
       GtkTextIter iter;
       GdkRectangle loc;
@@ -295,13 +346,25 @@ draw_selected (AttestArticleView *self,
       gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &loc);
       graphene_rect_init (&rect, loc.x - 1, loc.y, 2, loc.height);
       append_outline (snapshot, &rect, 1.0f, 1.0f, 2.0f, &color);
+      return;
     }
+
+  get_rects (self, MAX (span->start, start), MIN (span->end, end), G_MAXUINT, rects);
+
+  if (suggestion)
+    {
+      draw_dashed (snapshot, rects, 3.0, 2.5, &color);
+      return;
+    }
+
+  for (guint r = 0; r < rects->len; r++)
+    append_outline (snapshot, &g_array_index (rects, graphene_rect_t, r), 3.0f, 3.0f, 2.0f, &color);
 }
 
 typedef struct
 {
   AttestArticleView *self;
-  cairo_t           *cr;
+  GtkSnapshot       *snapshot;
   guint              start;
   guint              end;
   GArray            *rects;
@@ -312,26 +375,17 @@ draw_suggestion (AttestSpan *span,
                  gpointer    user_data)
 {
   SuggestionData *data = user_data;
-  AttestLabelPaint *paint = _attest_article_view_get_paint (data->self, span->label);
+  AttestLabelPaint *paint = paint_for (data->self, span->label);
   GdkRGBA color;
 
-  if (!paint->visible)
+  if (!paint->visible || g_strcmp0 (span->id, data->self->selected_span_id) == 0)
     return TRUE;
 
   color = outline_color (data->self, &paint->color);
   g_array_set_size (data->rects, 0);
   get_rects (data->self, MAX (span->start, data->start), MIN (span->end, data->end),
              G_MAXUINT, data->rects);
-
-  gdk_cairo_set_source_rgba (data->cr, &color);
-  for (guint r = 0; r < data->rects->len; r++)
-    {
-      const graphene_rect_t *rect = &g_array_index (data->rects, graphene_rect_t, r);
-
-      cairo_rectangle (data->cr, rect->origin.x - 1.5, rect->origin.y - 1.5,
-                       rect->size.width + 3, rect->size.height + 3);
-    }
-  cairo_stroke (data->cr);
+  draw_dashed (data->snapshot, data->rects, 1.5, 1.5, &color);
 
   return TRUE;
 }
@@ -377,7 +431,7 @@ span_anchor (AttestArticleView *self,
   AttestSpan *span = _attest_article_view_lookup_span (self, span_id, NULL);
   const graphene_rect_t *rect;
 
-  if (span == NULL)
+  if (span == NULL || !attest_article_view_get_label_visible (self, span->label))
     return FALSE;
 
   get_rects (self, span->start, MAX (span->end, span->start + 1), 1, rects);
@@ -386,52 +440,58 @@ span_anchor (AttestArticleView *self,
 
   rect = &g_array_index (rects, graphene_rect_t, 0);
   point->x = rect->origin.x + rect->size.width / 2;
-  point->y = rect->origin.y;
+  point->y = rect->origin.y - 1;
 
   return TRUE;
 }
 
 static void
 draw_relation (AttestArticleView    *self,
-               cairo_t              *cr,
-               const AttestRelation *relation)
+               GtkSnapshot          *snapshot,
+               const AttestRelation *relation,
+               const GdkRGBA        *color)
 {
   graphene_point_t from, to;
-  double lift, c1y, c2y, dx, dy, len, angle;
+  graphene_rect_t bounds;
+  double lift, top;
+  cairo_t *cr;
 
   if (!span_anchor (self, relation->from, &from) || !span_anchor (self, relation->to, &to))
     return;
 
+  /* Up from the top of one span and down onto the other, higher for
+   * spans further apart, with the arrow head on the target. */
   lift = MIN (ARC_MAX_HEIGHT, 12.0 + fabs (to.x - from.x) / 4.0 + fabs (to.y - from.y) / 8.0);
-  c1y = MIN (from.y, to.y) - lift;
-  c2y = c1y;
+  top = MIN (from.y, to.y) - lift;
 
-  cairo_set_dash (cr, NULL, 0, 0);
+  graphene_rect_init (&bounds, MIN (from.x, to.x) - ARROW_LENGTH - 2, top - 2,
+                      fabs (to.x - from.x) + 2 * ARROW_LENGTH + 4, MAX (from.y, to.y) - top + 4);
+  cr = append_cairo (snapshot, &bounds);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_set_line_width (cr, 1.5);
+
   if (g_strcmp0 (relation->type, "continues") == 0)
     cairo_set_dash (cr, (const double[]) { 4.0, 3.0 }, 2, 0);
-
-  cairo_move_to (cr, from.x, from.y - 1);
-  cairo_curve_to (cr, from.x, c1y, to.x, c2y, to.x, to.y - 1);
+  cairo_move_to (cr, from.x, from.y);
+  cairo_curve_to (cr, from.x, top, to.x, top, to.x, to.y);
   cairo_stroke (cr);
 
-  /* The arrow head points along the curve's last tangent. */
-  dx = 0;
-  dy = (to.y - 1) - c2y;
-  len = sqrt (dx * dx + dy * dy);
-  angle = len > 0 ? atan2 (dy, dx) : G_PI / 2;
+  /* The curve ends going straight down. */
   cairo_set_dash (cr, NULL, 0, 0);
-  cairo_move_to (cr, to.x, to.y - 1);
-  cairo_line_to (cr, to.x - ARROW_LENGTH * cos (angle - 0.45), to.y - 1 - ARROW_LENGTH * sin (angle - 0.45));
-  cairo_line_to (cr, to.x - ARROW_LENGTH * cos (angle + 0.45), to.y - 1 - ARROW_LENGTH * sin (angle + 0.45));
+  cairo_move_to (cr, to.x, to.y);
+  cairo_line_to (cr, to.x - ARROW_LENGTH * 0.45, to.y - ARROW_LENGTH);
+  cairo_line_to (cr, to.x + ARROW_LENGTH * 0.45, to.y - ARROW_LENGTH);
   cairo_close_path (cr);
   cairo_fill (cr);
+  cairo_destroy (cr);
 }
 
 typedef struct
 {
   AttestArticleView *self;
-  cairo_t           *cr;
+  GtkSnapshot       *snapshot;
   GHashTable        *drawn;
+  GdkRGBA            color;
 } RelationData;
 
 static void
@@ -445,7 +505,7 @@ draw_relations_of (RelationData *data,
       AttestRelation *relation = g_ptr_array_index (list, i);
 
       if (g_hash_table_add (data->drawn, relation))
-        draw_relation (data->self, data->cr, relation);
+        draw_relation (data->self, data->snapshot, relation, &data->color);
     }
 }
 
@@ -460,21 +520,22 @@ draw_relations_cb (AttestSpan *span,
 
 static void
 draw_relations (AttestArticleView *self,
-                cairo_t           *cr,
+                GtkSnapshot       *snapshot,
                 guint              start,
                 guint              end)
 {
   g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
-  RelationData data = { self, cr, drawn };
-  GdkRGBA color;
+  RelationData data = { self, snapshot, drawn, { 0 } };
+
+  if (attest_document_get_n_relations (self->document) == 0)
+    return;
 
   if (self->relations_dirty)
     rebuild_relation_index (self);
 
-  gdk_rgba_parse (&color, self->dark ? "#deddda" : "#3d3846");
-  color.alpha = 0.75f;
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_set_line_width (cr, 1.5);
+  /* The accent colour, apart from every label colour. */
+  gdk_rgba_parse (&data.color, self->dark ? "#78aeed" : "#1c71d8");
+  data.color.alpha = 0.85f;
 
   if (self->relation_display == ATTEST_RELATIONS_ALWAYS)
     attest_span_store_foreach_in_range (attest_document_get_spans (self->document),
@@ -483,25 +544,14 @@ draw_relations (AttestArticleView *self,
     draw_relations_of (&data, self->selected_span_id);
 }
 
-static gboolean
-has_suggestions_in (AttestSpan *span,
-                    gpointer    user_data)
-{
-  *(gboolean *) user_data = TRUE;
-
-  return FALSE;
-}
-
 void
 _attest_article_view_snapshot_layer (GtkTextView      *text_view,
                                      GtkTextViewLayer  layer,
                                      GtkSnapshot      *snapshot)
 {
   AttestArticleView *self = ATTEST_ARTICLE_VIEW (text_view);
-  AttestSpanStore *suggested;
-  gboolean any_suggestion = FALSE;
-  gboolean any_relation;
-  GdkRectangle visible;
+  g_autoptr(GArray) rects = NULL;
+  SuggestionData data;
   guint start, end;
 
   if (self->document == NULL || self->inserted_length == 0)
@@ -519,38 +569,15 @@ _attest_article_view_snapshot_layer (GtkTextView      *text_view,
 
   draw_decorations (self, snapshot, start, end, FALSE);
 
-  suggested = attest_document_get_suggested_spans (self->document);
-  attest_span_store_foreach_in_range (suggested, start, end, has_suggestions_in, &any_suggestion);
-  any_relation = attest_document_get_n_relations (self->document) > 0 &&
-                 (self->relation_display == ATTEST_RELATIONS_ALWAYS || self->selected_span_id != NULL);
+  rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  data.self = self;
+  data.snapshot = snapshot;
+  data.start = start;
+  data.end = end;
+  data.rects = rects;
+  attest_span_store_foreach_in_range (attest_document_get_suggested_spans (self->document),
+                                      start, end, draw_suggestion, &data);
 
-  gtk_text_view_get_visible_rect (text_view, &visible);
-
-  /* Dashes and curves need cairo; plain outlines stay GSK nodes. */
-  if (any_suggestion || any_relation || self->selected_span_id != NULL)
-    {
-      graphene_rect_t bounds;
-      cairo_t *cr;
-
-      graphene_rect_init (&bounds, visible.x, visible.y, visible.width, visible.height);
-      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-
-      if (any_suggestion)
-        {
-          g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-          SuggestionData data = { self, cr, start, end, rects };
-
-          cairo_set_line_width (cr, 1.5);
-          cairo_set_dash (cr, (const double[]) { 4.0, 3.0 }, 2, 0);
-          attest_span_store_foreach_in_range (suggested, start, end, draw_suggestion, &data);
-        }
-
-      if (self->selected_span_id != NULL)
-        draw_selected (self, snapshot, cr, start, end);
-
-      if (any_relation)
-        draw_relations (self, cr, start, end);
-
-      cairo_destroy (cr);
-    }
+  draw_selected (self, snapshot, start, end);
+  draw_relations (self, snapshot, start, end);
 }

@@ -27,7 +27,7 @@
 #define PAINT_PRIORITY      (GDK_PRIORITY_REDRAW + 2)
 #define STEP_USEC           5000
 #define FIRST_INSERT_BYTES  (64 * 1024)
-#define INSERT_BYTES        (128 * 1024)
+#define INSERT_BYTES        (64 * 1024)
 /* A repaint spanning more chunks than this is left to the idle painter. */
 #define MAX_SYNC_CHUNKS     4
 
@@ -363,8 +363,9 @@ make_buffer_text (AttestArticleView *self,
 
               /* Prefer a space after the end of a sentence; take any space
                * once the piece is twice as long as wanted. */
-              if (ch == ' ' && ((since_break >= ATTEST_SOFT_BREAK_TARGET && is_sentence_end (prev)) ||
-                                since_break >= 2 * ATTEST_SOFT_BREAK_TARGET))
+              if (ch == ' ' &&
+                  ((since_break >= ATTEST_SOFT_BREAK_TARGET && is_sentence_end (prev)) ||
+                   since_break >= 2 * ATTEST_SOFT_BREAK_TARGET))
                 {
                   *(char *) p = '\n';
                   self->n_soft_breaks++;

@@ -137,13 +137,25 @@ gboolean          _attest_article_view_can_edit          (AttestArticleView *sel
 AttestSpan       *_attest_article_view_lookup_span       (AttestArticleView *self,
                                                           const char        *span_id,
                                                           gboolean          *is_suggestion);
+
+/* attest-article-view-link.c */
 void              _attest_article_view_link_with_type    (AttestArticleView *self,
                                                           AttestRelationType *type);
+
+/* attest-article-view-quotes.c */
 gboolean          _attest_article_view_is_quote_mark     (gunichar           ch);
+
+/* attest-article-view-input.c */
+void              _attest_article_view_class_init_input  (GtkWidgetClass    *widget_class);
+void              _attest_article_view_init_input        (AttestArticleView *self);
+void              _attest_article_view_dispose_input     (AttestArticleView *self);
 
 /* attest-article-view.c */
 void              _attest_article_view_emit_message      (AttestArticleView *self,
                                                           const char        *message);
+void              _attest_article_view_set_selected      (AttestArticleView *self,
+                                                          const char        *span_id);
+gboolean          _attest_article_view_has_spans         (AttestArticleView *self);
 void              _attest_article_view_scroll_to_offset  (AttestArticleView *self,
                                                           guint              offset);
 

@@ -11,9 +11,11 @@
 
 #include "attest-article-view-private.h"
 
-/* The widget: properties, following the session and its document,
- * selection, keyboard and pointer. Painting, drawing and editing live in
- * the -paint, -draw and -edit files. */
+/* The widget: properties, following the session and its document, the
+ * selected span, settings and layout. The rest lives beside it: -paint
+ * (the tag adapter), -draw (the overlay), -input (keys, pointer,
+ * actions), -edit (tagging, deleting, navigating, resizing, suggestions),
+ * -link (linking to the nearest speaker) and -quotes (quotation marks). */
 
 #define MIN_MARGIN       24
 #define COLUMN_CHARS     72
@@ -73,8 +75,8 @@ _attest_article_view_scroll_to_offset (AttestArticleView *self,
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.15, FALSE, 0, 0);
 }
 
-static gboolean
-has_spans (AttestArticleView *self)
+gboolean
+_attest_article_view_has_spans (AttestArticleView *self)
 {
   return self->document != NULL &&
          (attest_span_store_get_n_spans (attest_document_get_spans (self->document)) > 0 ||
@@ -91,19 +93,21 @@ update_actions (AttestArticleView *self)
   AttestSpan *span = _attest_article_view_lookup_span (self, self->selected_span_id, &suggestion);
   gboolean any_suggestion = self->document != NULL &&
     attest_span_store_get_n_spans (attest_document_get_suggested_spans (self->document)) > 0;
+  gboolean any_span = _attest_article_view_has_spans (self);
+  gboolean span_ok = editable && span != NULL && !suggestion;
 
   gtk_widget_action_set_enabled (widget, "view.tag", editable);
   gtk_widget_action_set_enabled (widget, "view.delete-span", editable && span != NULL);
-  gtk_widget_action_set_enabled (widget, "view.link-nearest", editable && span != NULL && !suggestion);
-  gtk_widget_action_set_enabled (widget, "view.grow-start", editable && span != NULL && !suggestion);
-  gtk_widget_action_set_enabled (widget, "view.shrink-start", editable && span != NULL && !suggestion);
-  gtk_widget_action_set_enabled (widget, "view.grow-end", editable && span != NULL && !suggestion);
-  gtk_widget_action_set_enabled (widget, "view.shrink-end", editable && span != NULL && !suggestion);
+  gtk_widget_action_set_enabled (widget, "view.link-nearest", span_ok);
+  gtk_widget_action_set_enabled (widget, "view.grow-start", span_ok);
+  gtk_widget_action_set_enabled (widget, "view.shrink-start", span_ok);
+  gtk_widget_action_set_enabled (widget, "view.grow-end", span_ok);
+  gtk_widget_action_set_enabled (widget, "view.shrink-end", span_ok);
   gtk_widget_action_set_enabled (widget, "view.accept-suggestion", editable && suggestion);
   gtk_widget_action_set_enabled (widget, "view.reject-suggestion", editable && suggestion);
   gtk_widget_action_set_enabled (widget, "view.accept-all-suggestions", editable && any_suggestion);
-  gtk_widget_action_set_enabled (widget, "view.next-span", has_spans (self));
-  gtk_widget_action_set_enabled (widget, "view.previous-span", has_spans (self));
+  gtk_widget_action_set_enabled (widget, "view.next-span", any_span);
+  gtk_widget_action_set_enabled (widget, "view.previous-span", any_span);
 }
 
 static void
@@ -132,9 +136,9 @@ update_accessible_description (AttestArticleView *self)
                                   -1);
 }
 
-static void
-set_selected (AttestArticleView *self,
-              const char        *span_id)
+void
+_attest_article_view_set_selected (AttestArticleView *self,
+                                   const char        *span_id)
 {
   if (g_strcmp0 (self->selected_span_id, span_id) == 0)
     return;
@@ -171,7 +175,7 @@ attest_article_view_select_span (AttestArticleView *self,
   if (span_id != NULL && span == NULL)
     return;
 
-  set_selected (self, span_id);
+  _attest_article_view_set_selected (self, span_id);
 
   if (span != NULL && scroll_to)
     {
@@ -252,7 +256,7 @@ reload (AttestArticleView *self)
 
   /* After a reload from disk the selected span may be gone. */
   if (_attest_article_view_lookup_span (self, self->selected_span_id, NULL) == NULL)
-    set_selected (self, NULL);
+    _attest_article_view_set_selected (self, NULL);
 
   update_actions (self);
   update_accessible_description (self);
@@ -278,7 +282,7 @@ on_span_removed (AttestArticleView *self,
   _attest_article_view_repaint_range (self, span->start, span->end);
   clear_link_state (self);
   if (g_strcmp0 (self->selected_span_id, span->id) == 0)
-    set_selected (self, NULL);
+    _attest_article_view_set_selected (self, NULL);
   update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -312,7 +316,7 @@ on_suggestions_changed (AttestArticleView *self,
 {
   if (self->selected_span_id != NULL &&
       _attest_article_view_lookup_span (self, self->selected_span_id, NULL) == NULL)
-    set_selected (self, NULL);
+    _attest_article_view_set_selected (self, NULL);
   update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -341,7 +345,7 @@ attest_article_view_set_session (AttestArticleView *self,
   if (self->session == session)
     return;
 
-  set_selected (self, NULL);
+  _attest_article_view_set_selected (self, NULL);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
   reload (self);
@@ -377,10 +381,13 @@ font_to_css (const char *font)
   if (mask & PANGO_FONT_MASK_WEIGHT)
     g_string_append_printf (css, "font-weight: %d; ", pango_font_description_get_weight (desc));
   if (mask & PANGO_FONT_MASK_STYLE)
-    g_string_append_printf (css, "font-style: %s; ",
-                            pango_font_description_get_style (desc) == PANGO_STYLE_ITALIC ? "italic" :
-                            pango_font_description_get_style (desc) == PANGO_STYLE_OBLIQUE ? "oblique" :
-                            "normal");
+    {
+      PangoStyle style = pango_font_description_get_style (desc);
+
+      g_string_append_printf (css, "font-style: %s; ",
+                              style == PANGO_STYLE_ITALIC ? "italic" :
+                              style == PANGO_STYLE_OBLIQUE ? "oblique" : "normal");
+    }
   g_string_append (css, "}");
 
   return g_string_free (css, FALSE);
@@ -418,7 +425,8 @@ update_scheme (AttestArticleView *self)
   GtkSourceStyleScheme *scheme;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
 
-  scheme = gtk_source_style_scheme_manager_get_scheme (manager, self->dark ? "Adwaita-dark" : "Adwaita");
+  scheme = gtk_source_style_scheme_manager_get_scheme (manager,
+                                                       self->dark ? "Adwaita-dark" : "Adwaita");
   if (scheme != NULL)
     gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer), scheme);
 }
@@ -432,350 +440,6 @@ on_dark_changed (AttestArticleView *self,
   update_scheme (self);
   _attest_article_view_update_colors (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Keyboard and pointer ----------------------------------------------------- */
-
-static gboolean
-on_key_pressed (AttestArticleView     *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
-{
-  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  gboolean has_selection = gtk_text_buffer_get_has_selection (buffer);
-  gboolean has_span = self->selected_span_id != NULL;
-  AttestLabel *label;
-  AttestRelationType *type;
-  char key[8] = { 0 };
-  gunichar ch;
-
-  /* Annotating keys never take a shortcut with Ctrl, Alt or Super. */
-  if ((mods & ~GDK_SHIFT_MASK) != 0 || self->document == NULL)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-    case GDK_KEY_BackSpace:
-      if (!has_span || mods != 0)
-        return FALSE;
-      attest_article_view_delete_selected (self);
-      return TRUE;
-
-    case GDK_KEY_bracketright:
-    case GDK_KEY_bracketleft:
-    case GDK_KEY_braceleft:
-    case GDK_KEY_braceright:
-      if (!has_span)
-        return FALSE;
-      attest_article_view_resize_selected (self,
-                                           keyval == GDK_KEY_bracketright || keyval == GDK_KEY_bracketleft
-                                           ? ATTEST_EDGE_END : ATTEST_EDGE_START,
-                                           keyval == GDK_KEY_bracketright || keyval == GDK_KEY_braceleft);
-      return TRUE;
-
-    case GDK_KEY_quotedbl:
-      attest_article_view_extend_to_quotes (self);
-      return TRUE;
-
-    default:
-      break;
-    }
-
-  ch = gdk_keyval_to_unicode (keyval);
-  if (ch == 0 || !g_unichar_isgraph (ch) || self->tagset == NULL)
-    return FALSE;
-  g_unichar_to_utf8 (ch, key);
-
-  if ((label = attest_tagset_lookup_label_by_key (self->tagset, key)) != NULL)
-    {
-      if (!has_selection && !has_span)
-        return FALSE;
-      attest_article_view_tag (self, label->id);
-      return TRUE;
-    }
-
-  if ((type = attest_tagset_lookup_relation_type_by_key (self->tagset, key)) != NULL)
-    {
-      if (!has_span)
-        return FALSE;
-      _attest_article_view_link_with_type (self, type);
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-next_span_binding (GtkWidget *widget,
-                   GVariant  *args,
-                   gpointer   user_data)
-{
-  AttestArticleView *self = ATTEST_ARTICLE_VIEW (widget);
-
-  /* With nothing to visit, Tab moves the focus on as usual. */
-  if (!has_spans (self))
-    return FALSE;
-
-  attest_article_view_select_next (self, g_variant_get_boolean (args));
-
-  return TRUE;
-}
-
-static gboolean
-escape_binding (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  AttestArticleView *self = ATTEST_ARTICLE_VIEW (widget);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextIter insert;
-
-  if (self->selected_span_id == NULL && !gtk_text_buffer_get_has_selection (buffer))
-    return FALSE;
-
-  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
-  gtk_text_buffer_place_cursor (buffer, &insert);
-  set_selected (self, NULL);
-
-  return TRUE;
-}
-
-static gboolean
-accept_binding (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  AttestArticleView *self = ATTEST_ARTICLE_VIEW (widget);
-  gboolean suggestion = FALSE;
-
-  if (_attest_article_view_lookup_span (self, self->selected_span_id, &suggestion) == NULL || !suggestion)
-    return FALSE;
-
-  attest_article_view_accept_suggestion (self);
-
-  return TRUE;
-}
-
-static gboolean
-accept_all_binding (GtkWidget *widget,
-                    GVariant  *args,
-                    gpointer   user_data)
-{
-  AttestArticleView *self = ATTEST_ARTICLE_VIEW (widget);
-
-  if (self->document == NULL ||
-      attest_span_store_get_n_spans (attest_document_get_suggested_spans (self->document)) == 0)
-    return FALSE;
-
-  attest_article_view_accept_all_suggestions (self);
-
-  return TRUE;
-}
-
-static int
-compare_innermost (gconstpointer a,
-                   gconstpointer b)
-{
-  const AttestSpan *sa = *(const AttestSpan * const *) a;
-  const AttestSpan *sb = *(const AttestSpan * const *) b;
-  guint la = sa->end - sa->start;
-  guint lb = sb->end - sb->start;
-
-  if (la != lb)
-    return la < lb ? -1 : 1;
-
-  return attest_span_compare (sa, sb);
-}
-
-typedef struct
-{
-  AttestArticleView *self;
-  GPtrArray         *spans;
-} AtData;
-
-static gboolean
-collect_at (AttestSpan *span,
-            gpointer    user_data)
-{
-  AtData *data = user_data;
-
-  if (attest_article_view_get_label_visible (data->self, span->label))
-    g_ptr_array_add (data->spans, span);
-
-  return TRUE;
-}
-
-static gboolean
-offset_at_point (AttestArticleView *self,
-                 double             x,
-                 double             y,
-                 guint             *offset)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextIter iter;
-  int bx, by;
-
-  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
-    return FALSE;
-
-  *offset = gtk_text_iter_get_offset (&iter);
-
-  return TRUE;
-}
-
-GPtrArray *
-attest_article_view_get_spans_at_point (AttestArticleView *self,
-                                        double             x,
-                                        double             y)
-{
-  GPtrArray *spans;
-  AtData data;
-  guint offset;
-
-  g_return_val_if_fail (ATTEST_IS_ARTICLE_VIEW (self), NULL);
-
-  spans = g_ptr_array_new ();
-  if (self->document == NULL || !offset_at_point (self, x, y, &offset))
-    return spans;
-
-  data.self = self;
-  data.spans = spans;
-  attest_span_store_foreach_at (attest_document_get_spans (self->document), offset,
-                                collect_at, &data);
-  attest_span_store_foreach_at (attest_document_get_suggested_spans (self->document), offset,
-                                collect_at, &data);
-  g_ptr_array_sort (spans, compare_innermost);
-
-  return spans;
-}
-
-static void
-on_click_pressed (AttestArticleView *self,
-                  int                n_press,
-                  double             x,
-                  double             y,
-                  GtkGestureClick   *gesture)
-{
-  g_autoptr(GPtrArray) spans = NULL;
-  GdkModifierType state;
-  AttestSpan *span;
-  guint offset = G_MAXUINT;
-  guint index = 0;
-
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  if (n_press != 1 || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0)
-    return;
-
-  /* Selecting a span leaves the press to GtkTextView, so dragging still
-   * selects text and a double-click still selects a word. */
-  spans = attest_article_view_get_spans_at_point (self, x, y);
-  offset_at_point (self, x, y, &offset);
-
-  if (spans->len == 0)
-    {
-      set_selected (self, NULL);
-      self->last_click_offset = offset;
-      return;
-    }
-
-  /* Clicking the same place again walks out through stacked spans. */
-  span = _attest_article_view_lookup_span (self, self->selected_span_id, NULL);
-  if (span != NULL && offset == self->last_click_offset &&
-      g_ptr_array_find (spans, span, &index))
-    index = (index + 1) % spans->len;
-  else
-    index = 0;
-
-  self->last_click_offset = offset;
-  set_selected (self, ((AttestSpan *) g_ptr_array_index (spans, index))->id);
-}
-
-static gboolean
-paint_visible_cb (gpointer user_data)
-{
-  AttestArticleView *self = user_data;
-
-  self->visible_source = 0;
-  _attest_article_view_paint_visible (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_scrolled (AttestArticleView *self)
-{
-  /* Paint what scrolled into view before the next frame, outside of any
-   * size allocation that may have moved the adjustment. */
-  if (!attest_article_view_is_painted (self) && self->visible_source == 0)
-    self->visible_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, paint_visible_cb, self, NULL);
-}
-
-static void
-on_vadjustment_changed (AttestArticleView *self)
-{
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
-
-  if (adjustment == self->vadjustment)
-    return;
-
-  if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, on_scrolled, self);
-  g_set_object (&self->vadjustment, adjustment);
-  if (adjustment != NULL)
-    g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (on_scrolled), self);
-}
-
-/* Actions ------------------------------------------------------------------ */
-
-static void
-tag_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *param)
-{
-  attest_article_view_tag (ATTEST_ARTICLE_VIEW (widget), g_variant_get_string (param, NULL));
-}
-
-static void
-simple_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  AttestArticleView *self = ATTEST_ARTICLE_VIEW (widget);
-
-  if (g_str_equal (action_name, "view.delete-span"))
-    attest_article_view_delete_selected (self);
-  else if (g_str_equal (action_name, "view.next-span"))
-    attest_article_view_select_next (self, TRUE);
-  else if (g_str_equal (action_name, "view.previous-span"))
-    attest_article_view_select_next (self, FALSE);
-  else if (g_str_equal (action_name, "view.clear-selection"))
-    escape_binding (widget, NULL, NULL);
-  else if (g_str_equal (action_name, "view.link-nearest"))
-    attest_article_view_link_nearest (self);
-  else if (g_str_equal (action_name, "view.grow-start"))
-    attest_article_view_resize_selected (self, ATTEST_EDGE_START, TRUE);
-  else if (g_str_equal (action_name, "view.shrink-start"))
-    attest_article_view_resize_selected (self, ATTEST_EDGE_START, FALSE);
-  else if (g_str_equal (action_name, "view.grow-end"))
-    attest_article_view_resize_selected (self, ATTEST_EDGE_END, TRUE);
-  else if (g_str_equal (action_name, "view.shrink-end"))
-    attest_article_view_resize_selected (self, ATTEST_EDGE_END, FALSE);
-  else if (g_str_equal (action_name, "view.extend-to-quotes"))
-    attest_article_view_extend_to_quotes (self);
-  else if (g_str_equal (action_name, "view.accept-suggestion"))
-    attest_article_view_accept_suggestion (self);
-  else if (g_str_equal (action_name, "view.reject-suggestion"))
-    attest_article_view_reject_suggestion (self);
-  else if (g_str_equal (action_name, "view.accept-all-suggestions"))
-    attest_article_view_accept_all_suggestions (self);
-  else
-    g_assert_not_reached ();
 }
 
 /* GtkWidget and GtkTextView ------------------------------------------------ */
@@ -811,7 +475,8 @@ attest_article_view_size_allocate (GtkWidget *widget,
       gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self), margin);
     }
 
-  GTK_WIDGET_CLASS (attest_article_view_parent_class)->size_allocate (widget, width, height, baseline);
+  GTK_WIDGET_CLASS (attest_article_view_parent_class)->size_allocate (widget,
+                                                                      width, height, baseline);
 }
 
 static void
@@ -868,7 +533,8 @@ attest_article_view_snapshot_layer (GtkTextView      *text_view,
                                     GtkTextViewLayer  layer,
                                     GtkSnapshot      *snapshot)
 {
-  GTK_TEXT_VIEW_CLASS (attest_article_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
+  GTK_TEXT_VIEW_CLASS (attest_article_view_parent_class)->snapshot_layer (text_view,
+                                                                          layer, snapshot);
 
   _attest_article_view_snapshot_layer (text_view, layer, snapshot);
 }
@@ -878,11 +544,8 @@ attest_article_view_dispose (GObject *object)
 {
   AttestArticleView *self = ATTEST_ARTICLE_VIEW (object);
 
-  g_clear_handle_id (&self->visible_source, g_source_remove);
   g_clear_handle_id (&self->load_source, g_source_remove);
-  if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, on_scrolled, self);
-  g_clear_object (&self->vadjustment);
+  _attest_article_view_dispose_input (self);
 
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
@@ -1013,12 +676,6 @@ attest_article_view_class_init (AttestArticleViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
-  static const char * const simple_actions[] = {
-    "view.delete-span", "view.next-span", "view.previous-span", "view.clear-selection",
-    "view.link-nearest", "view.grow-start", "view.shrink-start", "view.grow-end",
-    "view.shrink-end", "view.extend-to-quotes", "view.accept-suggestion",
-    "view.reject-suggestion", "view.accept-all-suggestions",
-  };
 
   object_class->dispose = attest_article_view_dispose;
   object_class->finalize = attest_article_view_finalize;
@@ -1060,26 +717,7 @@ attest_article_view_class_init (AttestArticleViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 
-  gtk_widget_class_install_action (widget_class, "view.tag", "s", tag_action);
-  for (guint i = 0; i < G_N_ELEMENTS (simple_actions); i++)
-    gtk_widget_class_install_action (widget_class, simple_actions[i], NULL, simple_action);
-
-  /* Label keys, the relation keys, [ ] { } " and Delete come from the
-   * tag set or clash with GtkTextView's own bindings: a key controller
-   * in the capture phase handles those (see on_key_pressed). */
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, next_span_binding, "b", TRUE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Tab, 0, next_span_binding, "b", TRUE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, next_span_binding, "b", FALSE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
-                                next_span_binding, "b", FALSE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Left_Tab, 0, next_span_binding, "b", FALSE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_binding, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, accept_binding, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, accept_binding, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                accept_all_binding, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                accept_all_binding, NULL);
+  _attest_article_view_class_init_input (widget_class);
 }
 
 static void
@@ -1088,8 +726,6 @@ attest_article_view_init (AttestArticleView *self)
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  GtkEventController *key;
-  GtkGesture *click;
   GtkTextIter start;
   g_autofree char *css = NULL;
 
@@ -1141,18 +777,7 @@ attest_article_view_init (AttestArticleView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),
                                   -1);
 
-  key = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_click_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (on_vadjustment_changed), NULL);
+  _attest_article_view_init_input (self);
 
   self->session_signals = g_signal_group_new (ATTEST_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::document",

@@ -11,175 +11,13 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "attest-corpus-row.h"
+#include "attest-corpus-selection.h"
 #include "attest-corpus-sidebar.h"
 
 /* Counting spans walks every span of the document: do it once the editor
  * pauses, not on every keystroke. */
 #define UPDATE_DELAY_MS 250
-
-/* AttestCorpusSelection ------------------------------------------------------
- *
- * The selection is the open article and nothing else: hovering, clicking
- * and the arrow keys move the focus, never the selection, so the highlight
- * always says which article is open. Activating a row opens it, and then
- * the window makes it current.
- */
-
-#define ATTEST_TYPE_CORPUS_SELECTION (attest_corpus_selection_get_type ())
-
-G_DECLARE_FINAL_TYPE (AttestCorpusSelection, attest_corpus_selection, ATTEST, CORPUS_SELECTION, GObject)
-
-struct _AttestCorpusSelection
-{
-  GObject     parent_instance;
-
-  GListModel *model;
-  GFile      *current;
-};
-
-static GType
-attest_corpus_selection_get_item_type (GListModel *model)
-{
-  return ATTEST_TYPE_CORPUS_ENTRY;
-}
-
-static guint
-attest_corpus_selection_get_n_items (GListModel *model)
-{
-  return g_list_model_get_n_items (ATTEST_CORPUS_SELECTION (model)->model);
-}
-
-static gpointer
-attest_corpus_selection_get_item (GListModel *model,
-                                  guint       position)
-{
-  return g_list_model_get_item (ATTEST_CORPUS_SELECTION (model)->model, position);
-}
-
-static void
-attest_corpus_selection_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = attest_corpus_selection_get_item_type;
-  iface->get_n_items = attest_corpus_selection_get_n_items;
-  iface->get_item = attest_corpus_selection_get_item;
-}
-
-static gboolean
-attest_corpus_selection_is_selected (GtkSelectionModel *model,
-                                     guint              position)
-{
-  AttestCorpusSelection *self = ATTEST_CORPUS_SELECTION (model);
-  g_autoptr(AttestCorpusEntry) entry = NULL;
-
-  if (self->current == NULL)
-    return FALSE;
-
-  entry = g_list_model_get_item (self->model, position);
-
-  return entry != NULL && g_file_equal (attest_corpus_entry_get_file (entry), self->current);
-}
-
-static void
-attest_corpus_selection_selection_model_init (GtkSelectionModelInterface *iface)
-{
-  /* The select and unselect vfuncs keep their defaults, which refuse. */
-  iface->is_selected = attest_corpus_selection_is_selected;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (AttestCorpusSelection, attest_corpus_selection, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      attest_corpus_selection_list_model_init)
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL,
-                                                      attest_corpus_selection_selection_model_init))
-
-static void
-attest_corpus_selection_dispose (GObject *object)
-{
-  AttestCorpusSelection *self = ATTEST_CORPUS_SELECTION (object);
-
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
-  g_clear_object (&self->current);
-
-  G_OBJECT_CLASS (attest_corpus_selection_parent_class)->dispose (object);
-}
-
-static void
-attest_corpus_selection_class_init (AttestCorpusSelectionClass *klass)
-{
-  G_OBJECT_CLASS (klass)->dispose = attest_corpus_selection_dispose;
-}
-
-static void
-attest_corpus_selection_init (AttestCorpusSelection *self)
-{
-}
-
-static void
-on_selection_items_changed (GListModel            *model,
-                            guint                  position,
-                            guint                  removed,
-                            guint                  added,
-                            AttestCorpusSelection *self)
-{
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-}
-
-static AttestCorpusSelection *
-attest_corpus_selection_new (GListModel *model)
-{
-  AttestCorpusSelection *self = g_object_new (ATTEST_TYPE_CORPUS_SELECTION, NULL);
-
-  self->model = g_object_ref (model);
-  g_signal_connect (model, "items-changed", G_CALLBACK (on_selection_items_changed), self);
-
-  return self;
-}
-
-/* Linear, but only run when another article is opened. */
-static guint
-attest_corpus_selection_find (AttestCorpusSelection *self,
-                              GFile                 *file)
-{
-  guint n = g_list_model_get_n_items (self->model);
-
-  if (file == NULL)
-    return GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AttestCorpusEntry) entry = g_list_model_get_item (self->model, i);
-
-      if (g_file_equal (attest_corpus_entry_get_file (entry), file))
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-attest_corpus_selection_set_current (AttestCorpusSelection *self,
-                                     GFile                 *current)
-{
-  guint old_position;
-  guint new_position;
-
-  if (self->current == current ||
-      (self->current != NULL && current != NULL && g_file_equal (self->current, current)))
-    return;
-
-  old_position = attest_corpus_selection_find (self, self->current);
-  g_set_object (&self->current, current);
-  new_position = attest_corpus_selection_find (self, current);
-
-  if (old_position != GTK_INVALID_LIST_POSITION)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), old_position, 1);
-  if (new_position != GTK_INVALID_LIST_POSITION)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), new_position, 1);
-}
-
-/* AttestCorpusSidebar ---------------------------------------------------- */
 
 struct _AttestCorpusSidebar
 {
@@ -232,178 +70,11 @@ get_tagset (AttestCorpusSidebar *self)
   return self->default_tagset;
 }
 
-static char *
-format_count (const char  *label,
-              AttestLabel *info,
-              guint        n)
-{
-  /* The labels of the two tag sets Attest ships read as words; any other
-   * label is shown by its name. */
-  if (g_str_equal (label, "quote"))
-    return g_strdup_printf (ngettext ("%u quote", "%u quotes", n), n);
-  if (g_str_equal (label, "speaker"))
-    return g_strdup_printf (ngettext ("%u speaker", "%u speakers", n), n);
-  if (g_str_equal (label, "fact"))
-    return g_strdup_printf (ngettext ("%u fact", "%u facts", n), n);
-  if (g_str_equal (label, "source"))
-    return g_strdup_printf (ngettext ("%u source", "%u sources", n), n);
-  if (g_str_equal (label, "cue"))
-    return g_strdup_printf (ngettext ("%u cue", "%u cues", n), n);
-  if (g_str_equal (label, "content"))
-    return g_strdup_printf (ngettext ("%u content span", "%u content spans", n), n);
-
-  /* Translators: a label's name and how many spans have it, "Claim: 4" */
-  return g_strdup_printf (_("%s: %u"), info != NULL ? info->name : label, n);
-}
-
-static char *
-format_counts (AttestCorpusSidebar *self,
-               AttestCorpusEntry   *entry)
-{
-  AttestTagset *tagset = get_tagset (self);
-  guint n_labels = attest_corpus_entry_get_n_labels (entry);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  if (n_labels == 0)
-    return g_strdup (_("No annotations"));
-
-  /* In the tag set's order (quotes, speakers, facts), then any label the
-   * tag set does not know. */
-  for (guint i = 0; i < attest_tagset_get_n_labels (tagset); i++)
-    {
-      AttestLabel *label = attest_tagset_get_label (tagset, i);
-      guint n = attest_corpus_entry_get_count (entry, label->id);
-
-      if (n > 0)
-        g_ptr_array_add (parts, format_count (label->id, label, n));
-    }
-
-  for (guint i = 0; i < n_labels; i++)
-    {
-      guint n = 0;
-      const char *label = attest_corpus_entry_get_label (entry, i, &n);
-
-      if (attest_tagset_lookup_label (tagset, label) == NULL)
-        g_ptr_array_add (parts, format_count (label, NULL, n));
-    }
-
-  g_ptr_array_add (parts, NULL);
-
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
-static const char *
-status_description (AttestStatus status)
-{
-  switch (status)
-    {
-    case ATTEST_STATUS_IN_PROGRESS:
-      return _("In progress");
-
-    case ATTEST_STATUS_DONE:
-      return _("Done");
-
-    case ATTEST_STATUS_NEW:
-    default:
-      return _("Not started");
-    }
-}
-
-static const char *
-status_icon_name (AttestStatus status)
-{
-  switch (status)
-    {
-    case ATTEST_STATUS_IN_PROGRESS:
-      return "attest-status-in-progress-symbolic";
-
-    case ATTEST_STATUS_DONE:
-      return "attest-status-done-symbolic";
-
-    case ATTEST_STATUS_NEW:
-    default:
-      return "attest-status-new-symbolic";
-    }
-}
-
-/* Rows ------------------------------------------------------------------- */
-
-typedef struct
-{
-  AttestCorpusSidebar *sidebar;
-  GtkImage            *icon;
-  GtkLabel            *title;
-  GtkLabel            *subtitle;
-  AttestCorpusEntry   *entry;
-} Row;
-
 static void
-row_free (gpointer data)
+on_row_selected (GtkListItem *list_item)
 {
-  Row *row = data;
-
-  g_clear_object (&row->entry);
-  g_free (row);
-}
-
-static void
-row_update (Row *row)
-{
-  AttestCorpusEntry *entry = row->entry;
-  AttestStatus status = attest_corpus_entry_get_status (entry);
-  const char *error = attest_corpus_entry_get_error (entry);
-  g_autofree char *counts = NULL;
-  g_autofree char *tooltip = NULL;
-  GtkWidget *icon = GTK_WIDGET (row->icon);
-
-  gtk_label_set_label (row->title, attest_corpus_entry_get_title (entry));
-
-  gtk_widget_remove_css_class (icon, "success");
-  gtk_widget_remove_css_class (icon, "accent");
-  gtk_widget_remove_css_class (icon, "warning");
-  gtk_widget_remove_css_class (icon, "dim-label");
-
-  if (error != NULL)
-    {
-      gtk_image_set_from_icon_name (row->icon, "dialog-warning-symbolic");
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cannot read the annotations"),
-                                      -1);
-      gtk_label_set_label (row->subtitle, _("Cannot read the annotations"));
-      tooltip = g_strdup_printf ("%s\n%s", attest_corpus_entry_get_relative_path (entry), error);
-    }
-  else
-    {
-      gtk_image_set_from_icon_name (row->icon, status_icon_name (status));
-      gtk_widget_add_css_class (icon,
-                                status == ATTEST_STATUS_DONE ? "success" :
-                                status == ATTEST_STATUS_IN_PROGRESS ? "accent" : "dim-label");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, status_description (status),
-                                      -1);
-      counts = format_counts (row->sidebar, entry);
-      gtk_label_set_label (row->subtitle, counts);
-      /* Translators: the article's path in the folder, then its status */
-      tooltip = g_strdup_printf (_("%s — %s"),
-                                 attest_corpus_entry_get_relative_path (entry),
-                                 status_description (status));
-    }
-
-  gtk_widget_set_tooltip_text (gtk_widget_get_parent (icon), tooltip);
-}
-
-static void
-on_row_selected (GtkListItem *list_item,
-                 GParamSpec  *pspec,
-                 Row         *row)
-{
-  /* The open article's title stands out even where the selection colour
-   * is faint. */
-  if (gtk_list_item_get_selected (list_item))
-    gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row->title), "heading");
+  attest_corpus_row_set_current (ATTEST_CORPUS_ROW (gtk_list_item_get_child (list_item)),
+                                 gtk_list_item_get_selected (list_item));
 }
 
 static void
@@ -411,41 +82,8 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            AttestCorpusSidebar      *self)
 {
-  Row *row = g_new0 (Row, 1);
-  GtkWidget *box;
-  GtkWidget *labels;
-
-  row->sidebar = self;
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-
-  row->icon = GTK_IMAGE (gtk_image_new ());
-  gtk_widget_set_valign (GTK_WIDGET (row->icon), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->icon));
-
-  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (box), labels);
-
-  row->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->title, 0);
-  gtk_label_set_ellipsize (row->title, PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (row->title, TRUE);
-  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (row->title));
-
-  row->subtitle = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->subtitle, 0);
-  gtk_label_set_ellipsize (row->subtitle, PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (row->subtitle, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (row->subtitle), "dim-label");
-  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (row->subtitle));
-
-  gtk_list_item_set_child (list_item, box);
-  g_object_set_data_full (G_OBJECT (list_item), "attest-row", row, row_free);
-  g_signal_connect (list_item, "notify::selected", G_CALLBACK (on_row_selected), row);
+  gtk_list_item_set_child (list_item, attest_corpus_row_new ());
+  g_signal_connect (list_item, "notify::selected", G_CALLBACK (on_row_selected), NULL);
 }
 
 static void
@@ -453,12 +91,10 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           AttestCorpusSidebar      *self)
 {
-  Row *row = g_object_get_data (G_OBJECT (list_item), "attest-row");
-
-  g_set_object (&row->entry, gtk_list_item_get_item (list_item));
-  g_signal_connect_swapped (row->entry, "notify", G_CALLBACK (row_update), row);
-  row_update (row);
-  on_row_selected (list_item, NULL, row);
+  attest_corpus_row_set_entry (ATTEST_CORPUS_ROW (gtk_list_item_get_child (list_item)),
+                               gtk_list_item_get_item (list_item),
+                               get_tagset (self));
+  on_row_selected (list_item);
 }
 
 static void
@@ -466,11 +102,7 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             AttestCorpusSidebar      *self)
 {
-  Row *row = g_object_get_data (G_OBJECT (list_item), "attest-row");
-
-  if (row->entry != NULL)
-    g_signal_handlers_disconnect_by_func (row->entry, G_CALLBACK (row_update), row);
-  g_clear_object (&row->entry);
+  attest_corpus_row_set_entry (ATTEST_CORPUS_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
 }
 
 /* State ------------------------------------------------------------------ */
@@ -515,25 +147,88 @@ update_page (AttestCorpusSidebar *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), n_items > 0);
 }
 
+static guint
+find_position (GFile    *file,
+               gpointer  user_data)
+{
+  AttestCorpusSidebar *self = user_data;
+  guint n;
+  guint position;
+
+  /* Unfiltered, the list is the corpus: a hash lookup. */
+  if (self->search_key == NULL)
+    return self->corpus != NULL && attest_corpus_lookup (self->corpus, file, &position) != NULL
+           ? position : GTK_INVALID_LIST_POSITION;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AttestCorpusEntry) entry = NULL;
+
+      entry = g_list_model_get_item (G_LIST_MODEL (self->filter_model), i);
+
+      if (g_file_equal (attest_corpus_entry_get_file (entry), file))
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* What a search matches in an entry: its title and path, casefolded, kept
+ * on the entry until its title changes, so typing a query over thousands
+ * of articles only compares bytes. */
+typedef struct
+{
+  char *title;
+  char *key;
+} SearchKey;
+
+static void
+search_key_free (gpointer data)
+{
+  SearchKey *sk = data;
+
+  g_free (sk->title);
+  g_free (sk->key);
+  g_free (sk);
+}
+
+static const char *
+get_search_key (AttestCorpusEntry *entry)
+{
+  static GQuark quark;
+  const char *title = attest_corpus_entry_get_title (entry);
+  SearchKey *sk;
+
+  if G_UNLIKELY (quark == 0)
+    quark = g_quark_from_static_string ("attest-corpus-search-key");
+
+  sk = g_object_get_qdata (G_OBJECT (entry), quark);
+  if (sk == NULL || g_strcmp0 (sk->title, title) != 0)
+    {
+      g_autofree char *text = g_strconcat (title, "\n",
+                                           attest_corpus_entry_get_relative_path (entry),
+                                           NULL);
+
+      sk = g_new0 (SearchKey, 1);
+      sk->title = g_strdup (title);
+      sk->key = g_utf8_casefold (text, -1);
+      g_object_set_qdata_full (G_OBJECT (entry), quark, sk, search_key_free);
+    }
+
+  return sk->key;
+}
+
 static gboolean
 filter_entry (gpointer item,
               gpointer user_data)
 {
   AttestCorpusSidebar *self = user_data;
-  AttestCorpusEntry *entry = item;
-  g_autofree char *title = NULL;
-  g_autofree char *path = NULL;
 
   if (self->search_key == NULL)
     return TRUE;
 
-  title = g_utf8_casefold (attest_corpus_entry_get_title (entry), -1);
-  if (strstr (title, self->search_key) != NULL)
-    return TRUE;
-
-  path = g_utf8_casefold (attest_corpus_entry_get_relative_path (entry), -1);
-
-  return strstr (path, self->search_key) != NULL;
+  return strstr (get_search_key (item), self->search_key) != NULL;
 }
 
 static void
@@ -541,12 +236,29 @@ on_search_changed (AttestCorpusSidebar *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *old_key = g_steal_pointer (&self->search_key);
+  GtkFilterChange change;
 
-  g_clear_pointer (&self->search_key, g_free);
   if (stripped[0] != '\0')
     self->search_key = g_utf8_casefold (stripped, -1);
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (g_strcmp0 (old_key, self->search_key) == 0)
+    return;
+
+  /* Typing on narrows the list and deleting widens it: the filter model
+   * then looks only at the rows that can change. */
+  if (old_key == NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->search_key == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (strstr (self->search_key, old_key) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (old_key, self->search_key) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_page (self);
 }
 
@@ -554,9 +266,10 @@ static void
 activate_position (AttestCorpusSidebar *self,
                    guint                position)
 {
-  g_autoptr(AttestCorpusEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(AttestCorpusEntry) entry = NULL;
   GFile *file;
 
+  entry = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
   if (entry == NULL)
     return;
 
@@ -604,9 +317,16 @@ scroll_to_current (AttestCorpusSidebar *self)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
+/* Past this many articles a search filters a chunk at a time, so typing
+ * never waits for the whole folder. */
+#define INCREMENTAL_FILTER_THRESHOLD 20000
+
 static void
 on_corpus_items_changed (AttestCorpusSidebar *self)
 {
+  gtk_filter_list_model_set_incremental (self->filter_model,
+                                         g_list_model_get_n_items (G_LIST_MODEL (self->corpus))
+                                         > INCREMENTAL_FILTER_THRESHOLD);
   update_progress (self);
   update_page (self);
   scroll_to_current (self);
@@ -834,7 +554,8 @@ attest_corpus_sidebar_init (AttestCorpusSidebar *self)
   self->filter = gtk_custom_filter_new (filter_entry, self, NULL);
   self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (empty)),
                                                   GTK_FILTER (g_object_ref (self->filter)));
-  self->selection = attest_corpus_selection_new (G_LIST_MODEL (self->filter_model));
+  self->selection = attest_corpus_selection_new (G_LIST_MODEL (self->filter_model),
+                                                 find_position, self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
@@ -967,7 +688,8 @@ attest_corpus_sidebar_get_neighbour (AttestCorpusSidebar *self,
   if (forward ? position + 1 >= n : position == 0)
     return NULL;
 
-  entry = g_list_model_get_item (G_LIST_MODEL (self->corpus), forward ? position + 1 : position - 1);
+  entry = g_list_model_get_item (G_LIST_MODEL (self->corpus),
+                                 forward ? position + 1 : position - 1);
 
   return g_object_ref (attest_corpus_entry_get_file (entry));
 }

@@ -30,7 +30,8 @@ GFile     *attest_corpus_sidebar_get_folder     (AttestCorpusSidebar *self);
 /* Highlights the open article. */
 void       attest_corpus_sidebar_set_current    (AttestCorpusSidebar *self,
                                                  GFile               *article);
-/* The article after (or before) @article in the list, or NULL. */
+/* The article after (or before) @article in the list, or NULL. The caller
+ * owns the returned GFile (as below). */
 GFile     *attest_corpus_sidebar_get_neighbour  (AttestCorpusSidebar *self,
                                                  GFile               *article,
                                                  gboolean             forward);

@@ -227,6 +227,12 @@ bench_widgets (AttestSession *session)
       d = next_frame (window);
       g_array_append_val (paint, d);
     }
+  {
+    guint rows = 0;
+    for (GtkWidget *c = gtk_widget_get_first_child (find_widget (list, "list_view")); c; c = gtk_widget_get_next_sibling (c))
+      rows++;
+    printf ("  DEBUG rows in list view: %u\n", rows);
+  }
   print_row ("list: select + scroll to a random span (call)", sync);
   print_row ("list: select + scroll to a random span (frame)", paint);
   g_array_set_size (sync, 0);

@@ -326,7 +326,8 @@ test_broken_sidecar (Fixture       *fixture,
 
   write_sidecar (fixture->root, "good.txt", "Fine.\n", ATTEST_STATUS_DONE, NULL, "q");
   write_file (fixture->root, "broken.txt", "Its sidecar is damaged\nBody.\n", -1);
-  write_file (fixture->root, "broken.txt.attest.json", "{\n  \"format\": \"attest\",\n  \"version\": 1,\n  oops\n", -1);
+  write_file (fixture->root, "broken.txt.attest.json",
+              "{\n  \"format\": \"attest\",\n  \"version\": 1,\n  oops\n", -1);
   write_file (fixture->root, "orphan.txt.attest.json", "{}", -1);
 
   g_assert_true (attest_corpus_scan (corpus, NULL, &error));

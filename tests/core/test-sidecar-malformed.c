@@ -410,6 +410,23 @@ test_lenient (void)
   g_assert_null (attest_document_get_tagset_name (document));
 }
 
+/* References to spans and entities that do not exist are loaded, so
+ * nothing is lost; attest_document_check() is what reports them. */
+static void
+test_dangling (void)
+{
+  g_autofree char *to = edit (base, "\"from\": \"s1\", \"to\": \"s2\"",
+                              "\"from\": \"s1\", \"to\": \"s99\"");
+  g_autofree char *data = edit (to, "\"entity\": \"e2\"", "\"entity\": \"e9\"");
+  g_autoptr(AttestDocument) document = parse_ok (data, strlen (data));
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpstr (attest_document_lookup_relation (document, "r1")->to, ==, "s99");
+  g_assert_cmpstr (span_by_id (document, "s5")->entity, ==, "e9");
+  g_assert_false (attest_document_check (document, problems));
+  g_assert_cmpuint (problems->len, >=, 2);
+}
+
 /* Truncation -------------------------------------------------------------- */
 
 /* A file cut at any byte (a full disk, a crash mid-copy) must fail cleanly
@@ -991,6 +1008,7 @@ main (int   argc,
   g_test_add_func ("/attest/core/sidecar-malformed/valid", test_valid);
   g_test_add_func ("/attest/core/sidecar-malformed/unknown-canonical", test_unknown_canonical);
   g_test_add_func ("/attest/core/sidecar-malformed/lenient", test_lenient);
+  g_test_add_func ("/attest/core/sidecar-malformed/dangling", test_dangling);
   g_test_add_func ("/attest/core/sidecar-malformed/truncated", test_truncated);
   g_test_add_func ("/attest/core/sidecar-malformed/positions", test_positions);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

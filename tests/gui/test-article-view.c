@@ -326,6 +326,60 @@ press_key (Fixture *f,
   g_assert_not_reached ();
 }
 
+/* Runs the view's own class binding for @accel, as the key would. */
+static gboolean
+activate_binding (Fixture    *f,
+                  const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, accel) && GTK_IS_CALLBACK_ACTION (gtk_shortcut_get_action (shortcut)))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                 GTK_WIDGET (f->view),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+click_at (Fixture *f,
+          guint    offset)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+  double x, y;
+
+  offset_to_point (f, offset, &x, &y);
+
+  /* As for keys: the view's own click gesture, pressed once. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, x, y);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
 static GPtrArray *
 relations_of (Fixture    *f,
               const char *id,
@@ -601,11 +655,24 @@ test_navigation (void)
   attest_article_view_select_next (f.view, FALSE);
   g_assert_cmpstr (selected_id (&f), ==, "s23");
 
-  /* Escape clears the selection. */
+  /* The Tab and Shift+Tab keys. */
+  g_assert_true (activate_binding (&f, "Tab"));
+  g_assert_cmpstr (selected_id (&f), ==, "s1");
+  g_assert_true (activate_binding (&f, "<Shift>Tab"));
+  g_assert_cmpstr (selected_id (&f), ==, "s23");
+
+  /* Escape clears the selection, then has nothing to do. */
   before = f.n_selection_changed;
-  gtk_widget_activate_action (GTK_WIDGET (f.view), "view.clear-selection", NULL);
+  g_assert_true (activate_binding (&f, "Escape"));
   g_assert_null (selected_id (&f));
   g_assert_cmpuint (f.n_selection_changed, ==, before + 1);
+  g_assert_false (activate_binding (&f, "Escape"));
+  /* Return accepts only a selected suggestion. */
+  g_assert_false (activate_binding (&f, "Return"));
+
+  attest_article_view_select_span (f.view, "s4", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "view.clear-selection", NULL);
+  g_assert_null (selected_id (&f));
 
   teardown (&f);
 }
@@ -821,6 +888,9 @@ test_keyboard_selection (void)
   g_assert_null (attest_article_view_get_selected_span (f.view));
   g_assert_cmpuint (attest_span_store_get_n_spans (attest_document_get_spans (get_document (&f))), ==, 0);
 
+  /* With no span at all, Tab moves the focus on instead. */
+  g_assert_false (activate_binding (&f, "Tab"));
+
   teardown (&f);
 }
 
@@ -1032,6 +1102,78 @@ test_unbreakable_line (void)
   teardown (&f);
 }
 
+static void
+test_click_cycles (void)
+{
+  Fixture f = { 0 };
+  guint inside;
+
+  load_sample (&f);
+  inside = lookup (&f, "s3")->start + 2;
+
+  /* The innermost span first, then out through the stack, then round. */
+  click_at (&f, inside);
+  g_assert_cmpstr (selected_id (&f), ==, "s3");
+  click_at (&f, inside);
+  g_assert_cmpstr (selected_id (&f), ==, "s1");
+  click_at (&f, inside);
+  g_assert_cmpstr (selected_id (&f), ==, "s3");
+
+  /* Elsewhere in the quote: the quote alone. */
+  click_at (&f, lookup (&f, "s1")->start + 1);
+  g_assert_cmpstr (selected_id (&f), ==, "s1");
+
+  /* Outside every span: nothing. */
+  click_at (&f, 3);
+  g_assert_null (selected_id (&f));
+
+  teardown (&f);
+}
+
+static void
+test_actions_and_settings (void)
+{
+  Fixture f = { 0 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  double light, dark;
+  int margin;
+  guint start;
+
+  load_sample (&f);
+  start = lookup (&f, "s1")->start;
+
+  /* The palette tags through the view's action. */
+  select_range (&f, 0, 7);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "view.tag", "s", "quote");
+  g_assert_nonnull (attest_article_view_get_selected_span (f.view));
+  g_assert_cmpuint (attest_article_view_get_selected_span (f.view)->end, ==, 7);
+  g_assert_true (is_painted_as_quote (&f, 2));
+
+  /* Dark mode: stronger tints. */
+  light = background_alpha_at (&f, start, QUOTE_COLOR);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  dark = background_alpha_at (&f, start, QUOTE_COLOR);
+  g_assert_cmpfloat (dark, >, light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_cmpfloat_with_epsilon (background_alpha_at (&f, start, QUOTE_COLOR), light, 0.001);
+
+  /* Every relation in view, and the selected span's, draw without a
+   * complaint (criticals are fatal here). */
+  g_object_set (f.view, "relation-display", ATTEST_RELATIONS_ALWAYS, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  attest_article_view_select_span (f.view, "s8", FALSE);
+  g_object_set (f.view, "relation-display", ATTEST_RELATIONS_SELECTED, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+
+  /* A bigger font makes a wider reading column: smaller margins. */
+  margin = gtk_text_view_get_left_margin (GTK_TEXT_VIEW (f.view));
+  g_object_set (f.view, "font", "Sans 24", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  g_assert_cmpint (gtk_text_view_get_left_margin (GTK_TEXT_VIEW (f.view)), <, margin);
+
+  teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1043,6 +1185,8 @@ main (int   argc,
   g_test_add_func ("/attest/gui/article-view/paint", test_paint);
   g_test_add_func ("/attest/gui/article-view/nested-depth", test_nested_depth);
   g_test_add_func ("/attest/gui/article-view/spans-at-point", test_spans_at_point);
+  g_test_add_func ("/attest/gui/article-view/click-cycles", test_click_cycles);
+  g_test_add_func ("/attest/gui/article-view/actions-and-settings", test_actions_and_settings);
   g_test_add_func ("/attest/gui/article-view/tag-snaps", test_tag_snaps);
   g_test_add_func ("/attest/gui/article-view/speaker-entity", test_speaker_entity);
   g_test_add_func ("/attest/gui/article-view/relabel-delete-undo", test_relabel_delete_undo);

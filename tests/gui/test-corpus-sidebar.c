@@ -321,7 +321,8 @@ test_rows (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (child (f, "folder_label")), ==, base);
   g_assert_true (gtk_widget_get_visible (child (f, "progress_bar")));
   g_assert_cmpstr (gtk_progress_bar_get_text (child (f, "progress_bar")), ==, "1 of 4 done");
-  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (child (f, "progress_bar")), 0.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (child (f, "progress_bar")),
+                                  0.25, 1e-9);
 
   /* Titles, and counts in the tag set's order then unknown labels. */
   g_assert_true (shows (f, "Harbour bridge repairs"));
@@ -336,7 +337,9 @@ test_rows (Fixture       *f,
 
   /* Natural order: "2 …" before "10 …", then the folder, then "broken". */
   {
-    const char *expected[] = { "2 bridge.txt", "10 budget.txt", "archive/3 festival.md", "broken.txt" };
+    const char *expected[] = {
+      "2 bridge.txt", "10 budget.txt", "archive/3 festival.md", "broken.txt"
+    };
 
     for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
       {
@@ -367,7 +370,8 @@ test_current (Fixture       *f,
   title = find_label (child (f, "list_view"), "Council budget vote");
   g_assert_nonnull (title);
   g_assert_true (gtk_widget_has_css_class (title, "heading"));
-  g_assert_false (gtk_widget_has_css_class (find_label (child (f, "list_view"), "Harbour bridge repairs"),
+  g_assert_false (gtk_widget_has_css_class (find_label (child (f, "list_view"),
+                                                        "Harbour bridge repairs"),
                                             "heading"));
 
   /* Hovering, clicking and arrow keys cannot move the highlight. */
@@ -403,12 +407,20 @@ test_activate (Fixture       *f,
   gtk_widget_activate_action (child (f, "list_view"), "list.activate-item", "u", 0);
   g_assert_cmpuint (f->activated->len, ==, 1);
 
-  /* Focus coming in (F6) lands on the list, at the open article. */
+  /* Focus coming in (F6) lands on the list, at the open article… */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (f->sidebar)));
   flush ();
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_nonnull (focus);
-  g_assert_true (focus == child (f, "list_view") || gtk_widget_is_ancestor (focus, child (f, "list_view")));
+  g_assert_true (focus == child (f, "list_view") ||
+                 gtk_widget_is_ancestor (focus, child (f, "list_view")));
+  g_assert_nonnull (find_label (focus, "Harbour bridge repairs"));
+
+  /* …and so does Tab from outside, rather than the search entry. */
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->sidebar), GTK_DIR_TAB_FORWARD));
+  flush ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_nonnull (find_label (focus, "Harbour bridge repairs"));
 
   /* Enter in the search field opens the first match. */

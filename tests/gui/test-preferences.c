@@ -75,7 +75,8 @@ test_bindings (void)
   text = gtk_editable_get_delegate (GTK_EDITABLE (child (window, "annotator_row")));
   g_assert_true (GTK_IS_TEXT (text));
   g_assert_cmpstr (gtk_text_get_placeholder_text (GTK_TEXT (text)), ==, fallback);
-  g_assert_nonnull (strstr (adw_preferences_group_get_description (child (window, "annotator_group")),
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (child (window,
+                                                                         "annotator_group")),
                             fallback));
   gtk_editable_set_text (child (window, "annotator_row"), "Ana");
   annotator = g_settings_get_string (settings, "annotator");
@@ -99,11 +100,13 @@ test_bindings (void)
   g_assert_cmpuint (adw_combo_row_get_selected (child (window, "relations_row")), ==, 0);
 
   /* Autosave: seconds on screen, milliseconds in the setting. */
-  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (child (window, "autosave_spin")), 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (child (window, "autosave_spin")),
+                                  1.0, 1e-9);
   gtk_spin_button_set_value (child (window, "autosave_spin"), 2.5);
   g_assert_cmpuint (g_settings_get_uint (settings, "autosave-delay"), ==, 2500);
   g_settings_set_uint (settings, "autosave-delay", 400);
-  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (child (window, "autosave_spin")), 0.4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (child (window, "autosave_spin")),
+                                  0.4, 1e-9);
   /* The spin button keeps to the setting's range. */
   gtk_spin_button_set_value (child (window, "autosave_spin"), 60);
   g_assert_cmpuint (g_settings_get_uint (settings, "autosave-delay"), ==, 10000);
@@ -211,7 +214,8 @@ log_writer (GLogLevelFlags   log_level,
         }
 
       if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
-          g_str_has_prefix (message, "GtkLabel") && strstr (message, "reported min width -") != NULL)
+          g_str_has_prefix (message, "GtkLabel") &&
+          strstr (message, "reported min width -") != NULL)
         return G_LOG_WRITER_HANDLED;
     }
 
@@ -221,13 +225,16 @@ log_writer (GLogLevelFlags   log_level,
 static void
 test_help_overlay (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/attest/Attest/gtk/help-overlay.ui");
-  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
-  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GSList) objects = NULL;
+  GtkWindow *overlay;
   guint n_shortcuts = 0;
   guint n_groups = 0;
   gboolean saw_range = FALSE;
 
+  builder = gtk_builder_new_from_resource ("/io/github/attest/Attest/gtk/help-overlay.ui");
+  objects = gtk_builder_get_objects (builder);
+  overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
 
   for (GSList *l = objects; l != NULL; l = l->next)
