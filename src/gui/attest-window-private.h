@@ -62,7 +62,6 @@ void attest_window_set_session         (AttestWindow   *self,
                                         AttestSession  *session);
 void attest_window_toast               (AttestWindow   *self,
                                         const char     *message);
-char *attest_window_dup_annotator      (AttestWindow   *self);
 void attest_window_populate_recent     (AttestWindow   *self);
 void attest_window_reanchor            (AttestWindow   *self);
 

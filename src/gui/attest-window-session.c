@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attest-settings.h"
 #include "attest-window-private.h"
 
 #define MAX_RECENT 5
@@ -22,24 +23,6 @@ attest_window_toast (AttestWindow *self,
 
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-char *
-attest_window_dup_annotator (AttestWindow *self)
-{
-  g_autofree char *name = g_settings_get_string (self->settings, "annotator");
-  const char *real;
-
-  g_strstrip (name);
-  if (*name != '\0')
-    return g_steal_pointer (&name);
-
-  /* The account's real name, else its login: never a question mid-work. */
-  real = g_get_real_name ();
-  if (real != NULL && *real != '\0' && strcmp (real, "Unknown") != 0)
-    return g_strdup (real);
-
-  return g_strdup (g_get_user_name ());
 }
 
 static void
@@ -218,6 +201,15 @@ on_document_changed (AttestWindow *self)
 }
 
 static void
+on_annotator_changed (AttestWindow *self)
+{
+  g_autofree char *annotator = attest_settings_dup_annotator (self->settings);
+
+  if (self->session != NULL)
+    attest_session_set_annotator (self->session, annotator);
+}
+
+static void
 on_save_banner_clicked (AttestWindow *self)
 {
   if (self->session != NULL)
@@ -233,6 +225,8 @@ on_notice_banner_clicked (AttestWindow *self)
 void
 attest_window_init_session (AttestWindow *self)
 {
+  g_signal_connect_swapped (self->settings, "changed::annotator",
+                            G_CALLBACK (on_annotator_changed), self);
   g_signal_connect_swapped (self->save_banner, "button-clicked",
                             G_CALLBACK (on_save_banner_clicked), self);
   g_signal_connect_swapped (self->article_banner, "button-clicked",
@@ -291,7 +285,7 @@ attest_window_set_session (AttestWindow  *self,
 
   if (session != NULL)
     {
-      annotator = attest_window_dup_annotator (self);
+      annotator = attest_settings_dup_annotator (self->settings);
       attest_session_set_annotator (session, annotator);
       g_settings_bind (self->settings, "autosave-delay", session, "autosave-delay", G_SETTINGS_BIND_GET);
     }

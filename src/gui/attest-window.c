@@ -180,6 +180,7 @@ attest_window_class_init (AttestWindowClass *klass)
 static void
 attest_window_init (AttestWindow *self)
 {
+  GtkEventController *panes;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -198,6 +199,20 @@ attest_window_init (AttestWindow *self)
                             G_CALLBACK (on_relation_display_changed), self);
   on_relation_display_changed (self);
   g_settings_bind (self->settings, "font", self->view, "font", G_SETTINGS_BIND_GET);
+
+  /* GtkPaned binds F6 itself; the window's pane cycling must see the
+   * key first, whichever pane has the focus. */
+  panes = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (panes, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, i ? GDK_SHIFT_MASK : 0),
+                                                gtk_named_action_new ("win.cycle-focus"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (i == 1));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (panes), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), panes);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
