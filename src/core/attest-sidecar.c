@@ -355,7 +355,7 @@ sweep (const char *path,
   g_autofree char *dir_path = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *prefix = temp_prefix (base);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&sweep_mutex);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&sweep_mutex);
   gsize prefix_len = strlen (prefix);
   gint64 now = g_get_monotonic_time ();
   FolderListing *listing;
