@@ -50,6 +50,15 @@ struct _AttestAnnotationList
    * change (relations are few next to spans). */
   GHashTable          *speakers;
 
+  /* Characters that fit on one line of a row, estimated from the
+   * font's average width: GtkInscription rows cost the same whatever
+   * their text (a wrapping GtkLabel costs 25 times more to measure, and
+   * GtkListView measures 200 rows after a jump), so each row asks for
+   * the lines its text needs. */
+  double               chars_per_line;
+  int                  last_width;
+  guint                relayout_source;
+
   const char          *filter_label;   /* interned; NULL shows all */
   char                *selected_id;
   guint                selecting : 1;
@@ -167,8 +176,10 @@ row_update (AttestAnnotationList *self,
     }
 
   attest_label_chip_set (row->chip, label != NULL ? label->color : NULL, flagged);
-  gtk_label_set_text (GTK_LABEL (row->text), text);
-  gtk_label_set_text (GTK_LABEL (row->detail), detail);
+  gtk_inscription_set_text (GTK_INSCRIPTION (row->text), text);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (row->text),
+                                 g_utf8_strlen (text, -1) > self->chars_per_line ? 2 : 1);
+  gtk_inscription_set_text (GTK_INSCRIPTION (row->detail), detail);
   gtk_widget_set_visible (row->detail, detail != NULL);
   gtk_widget_set_visible (row->warning, flagged);
 
@@ -230,18 +241,21 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (lines, TRUE);
   gtk_box_append (GTK_BOX (row->box), lines);
 
-  row->text = g_object_new (GTK_TYPE_LABEL,
+  row->text = g_object_new (GTK_TYPE_INSCRIPTION,
                             "xalign", 0.0f,
-                            "wrap", FALSE,
-                            "ellipsize", PANGO_ELLIPSIZE_END,
-                            "width-chars", 12,
-                            "max-width-chars", 40,
+                            "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                            "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
+                            "min-chars", 8,
+                            "nat-chars", 30,
+                            "min-lines", 1,
                             NULL);
   gtk_box_append (GTK_BOX (lines), row->text);
 
-  row->detail = g_object_new (GTK_TYPE_LABEL,
+  row->detail = g_object_new (GTK_TYPE_INSCRIPTION,
                               "xalign", 0.0f,
-                              "ellipsize", PANGO_ELLIPSIZE_END,
+                              "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
+                              "min-chars", 8,
+                              "nat-chars", 30,
                               "visible", FALSE,
                               NULL);
   gtk_widget_add_css_class (row->detail, "dim-label");
@@ -591,12 +605,53 @@ on_session_document_after (AttestAnnotationList *self,
 
 /* Widget ------------------------------------------------------------------ */
 
+static gboolean
+relayout_rows (gpointer user_data)
+{
+  AttestAnnotationList *self = user_data;
+
+  self->relayout_source = 0;
+  refresh_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+attest_annotation_list_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  AttestAnnotationList *self = ATTEST_ANNOTATION_LIST (widget);
+  PangoFontMetrics *metrics;
+  double char_width;
+
+  GTK_WIDGET_CLASS (attest_annotation_list_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (width == self->last_width)
+    return;
+  self->last_width = width;
+
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self->list_view)),
+                                       NULL, NULL);
+  char_width = MAX (1.0, pango_font_metrics_get_approximate_char_width (metrics) / (double) PANGO_SCALE);
+  pango_font_metrics_unref (metrics);
+
+  /* Less the chip, the spacing, the row's padding and a warning icon. */
+  self->chars_per_line = MAX (8.0, (width - 76) / char_width);
+
+  /* Not while allocating: rows asking for other heights queue a resize. */
+  if (self->relayout_source == 0)
+    self->relayout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_rows, self, NULL);
+}
+
 static void
 attest_annotation_list_dispose (GObject *object)
 {
   AttestAnnotationList *self = (AttestAnnotationList *)object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->relayout_source, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -669,6 +724,8 @@ attest_annotation_list_class_init (AttestAnnotationListClass *klass)
   object_class->get_property = attest_annotation_list_get_property;
   object_class->set_property = attest_annotation_list_set_property;
 
+  widget_class->size_allocate = attest_annotation_list_size_allocate;
+
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
                          ATTEST_TYPE_SESSION,
@@ -713,6 +770,7 @@ attest_annotation_list_init (AttestAnnotationList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->chars_per_line = 36;
 
   self->spans = attest_span_list_model_new (NULL);
   self->filter = gtk_custom_filter_new (NULL, NULL, NULL);

@@ -40,6 +40,16 @@ on_key_pressed (AttestArticleView     *self,
 
   switch (keyval)
     {
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      /* GtkTextView's own key handler turns Tab into a focus move before
+       * any binding sees it; with nothing to visit, let it. */
+      if (!_attest_article_view_has_spans (self))
+        return FALSE;
+      attest_article_view_select_next (self, keyval != GDK_KEY_ISO_Left_Tab && mods == 0);
+      return TRUE;
+
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:
     case GDK_KEY_BackSpace:

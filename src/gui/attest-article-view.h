@@ -32,12 +32,13 @@ GType attest_relation_display_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (AttestArticleView, attest_article_view, ATTEST, ARTICLE_VIEW, GtkSourceView)
 
-/* A read-only GtkSourceView fed the document's canonical text. Spans are
- * painted with one shared GtkTextTag per (label, depth) — never one tag
- * per span — applied visible region first, in chunks from the main loop;
- * span identity comes from the core's interval index. Boxes, the selected
- * span, suggestions (dashed) and relation arcs are drawn over the text for
- * the visible region only.
+/* A read-only GtkSourceView fed the document's canonical text. Spans of
+ * background labels are painted with one shared GtkTextTag per (label,
+ * depth) — never one tag per span — applied visible region first, in
+ * chunks from the main loop; span identity comes from the core's interval
+ * index. Boxes, underlines (GTK 4.8 drops tag underlines on some wrapped
+ * lines), the selected span, suggestions (dashed) and relation arcs are
+ * drawn over the text for the visible region only.
  *
  * Properties: session, selected-span-id (string or NULL), snap-to-words,
  * exclude-quote-marks, relation-display, font (Pango description string;

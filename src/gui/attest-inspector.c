@@ -118,23 +118,101 @@ _attest_inspector_take_entry_text (GtkWidget *row)
   return g_steal_pointer (&text);
 }
 
-/* Changes the combo row's strings in place: an edit made from a combo
- * row's own notify::selected can change what the row lists, and a new
- * model there would free the selection still telling of the change. */
+static gboolean
+runs_equal (const char * const *a,
+            const char * const *b,
+            guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (a[i], b[i]) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Changes the combo row's strings in place, and only those that differ:
+ * a combo row makes a widget per item of its popover's list on any
+ * change, and an edit made from a combo row's own notify::selected can
+ * change what it lists, where a new model would free the selection still
+ * telling of the change. The speakers of the next quote are mostly those
+ * of the last one, shifted, so a shift is found too. */
 void
-_attest_inspector_set_strings (AdwComboRow       *row,
+_attest_inspector_set_strings (AdwComboRow        *row,
                                const char * const *strings)
 {
   GListModel *model = adw_combo_row_get_model (row);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree const char **old = NULL;
+  GtkStringList *list;
+  guint n_old, n_new, head = 0, tail = 0;
 
-  if (GTK_IS_STRING_LIST (model))
-    gtk_string_list_splice (GTK_STRING_LIST (model), 0, g_list_model_get_n_items (model), strings);
-  else
+  if (!GTK_IS_STRING_LIST (model))
     {
-      g_autoptr(GtkStringList) list = gtk_string_list_new (strings);
+      g_autoptr(GtkStringList) fresh = gtk_string_list_new (strings);
 
-      adw_combo_row_set_model (row, G_LIST_MODEL (list));
+      adw_combo_row_set_model (row, G_LIST_MODEL (fresh));
+      return;
     }
+
+  list = GTK_STRING_LIST (model);
+  n_old = g_list_model_get_n_items (model);
+  n_new = g_strv_length ((char **) strings);
+  items = g_ptr_array_new_full (n_old, g_object_unref);
+  old = g_new0 (const char *, n_old + 1);
+  for (guint i = 0; i < n_old; i++)
+    {
+      GtkStringObject *item = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (items, item);
+      old[i] = gtk_string_object_get_string (item);
+    }
+
+  while (head < n_old && head < n_new && g_strcmp0 (old[head], strings[head]) == 0)
+    head++;
+  if (head == n_old && head == n_new)
+    return;
+  while (tail < n_old - head && tail < n_new - head &&
+         g_strcmp0 (old[n_old - 1 - tail], strings[n_new - 1 - tail]) == 0)
+    tail++;
+
+  if (tail == 0 && head < n_old && head < n_new)
+    {
+      /* Moved down the text: [head | gone | kept] -> [head | kept | new]. */
+      for (guint k = head + 1; k < n_old; k++)
+        {
+          guint overlap = n_old - k;
+
+          if (overlap <= n_new - head && runs_equal (old + k, strings + head, overlap))
+            {
+              gtk_string_list_splice (list, head, k - head, NULL);
+              gtk_string_list_splice (list, head + overlap, 0, strings + head + overlap);
+              return;
+            }
+        }
+
+      /* Moved up: [head | kept | gone] -> [head | new | kept]. */
+      for (guint k = head + 1; k < n_new; k++)
+        {
+          guint overlap = n_new - k;
+
+          if (overlap <= n_old - head && runs_equal (strings + k, old + head, overlap))
+            {
+              g_autofree const char **added = g_new0 (const char *, k - head + 1);
+
+              memcpy (added, strings + head, (k - head) * sizeof (char *));
+              gtk_string_list_splice (list, head, 0, added);
+              gtk_string_list_splice (list, k + overlap, n_old - head - overlap, NULL);
+              return;
+            }
+        }
+    }
+
+  {
+    g_autofree const char **middle = g_new0 (const char *, n_new - head - tail + 1);
+
+    memcpy (middle, strings + head, (n_new - head - tail) * sizeof (char *));
+    gtk_string_list_splice (list, head, n_old - head - tail, middle);
+  }
 }
 
 guint

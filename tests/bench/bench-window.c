@@ -438,6 +438,7 @@ bench_size (Bench           *b,
   AttestDocument *generated;
   OpenTimes open;
   gsize rss_before;
+  double close_start;
   guint length;
 
   /* Only the session's own copy of the document stays in memory. */
@@ -479,7 +480,10 @@ bench_size (Bench           *b,
         }
     }
 
+  close_start = bench_now_ms ();
   attest_article_view_set_session (b->view, NULL);
+  printf ("    %-44s %8.1f ms\n", "close the article (clearing the buffer)",
+          bench_now_ms () - close_start);
   wait_frame (b);
   attest_session_close (session);
   remove_files (folder, name);

@@ -12,6 +12,7 @@
 #include "attest-annotation-list.h"
 #include "attest-gui-resources.h"
 #include "attest-inspector.h"
+#include "attest-inspector-private.h"
 #include "attest-span-list-model.h"
 
 #define SAMPLE "harbour-bridge.txt"
@@ -193,6 +194,8 @@ has_visible_label (GtkWidget  *root,
     return FALSE;
 
   if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  if (GTK_IS_INSCRIPTION (root) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) == 0)
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
@@ -966,6 +969,61 @@ test_inspector_read_only (void)
   inspect_clear (&t);
 }
 
+static void
+assert_strings (GtkWidget          *row,
+                const char * const *expected)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, g_strv_length ((char **) expected));
+  for (guint i = 0; expected[i] != NULL; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (gtk_string_object_get_string (item), ==, expected[i]);
+    }
+}
+
+/* Speaker lists change by small edits and shifts, applied in place. */
+static void
+test_inspector_set_strings (void)
+{
+  GtkWidget *row = g_object_ref_sink (adw_combo_row_new ());
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  const char *cases[][8] = {
+    { "None", "a", "b", "c", "d", NULL },
+    { "None", "a", "b", "c", "d", NULL },        /* the same */
+    { "None", "c", "d", "e", "f", NULL },        /* down the text */
+    { "None", "a", "b", "c", "d", NULL },        /* up again */
+    { "None", "a", "x", "c", "d", NULL },        /* one changed */
+    { "None", NULL },
+    { "None", "d", "d", "d", NULL },
+    { "None", "d", "d", "e", NULL },
+    { NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      _attest_inspector_set_strings (ADW_COMBO_ROW (row), cases[i]);
+      assert_strings (row, cases[i]);
+    }
+
+  for (guint round = 0; round < 500; round++)
+    {
+      static const char *pool[] = { "a", "b", "c", "d", "e", "f" };
+      const char *strings[12];
+      guint n = g_rand_int_range (rand, 0, 11);
+
+      for (guint i = 0; i < n; i++)
+        strings[i] = pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))];
+      strings[n] = NULL;
+      _attest_inspector_set_strings (ADW_COMBO_ROW (row), strings);
+      assert_strings (row, strings);
+    }
+
+  g_assert_finalize_object (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -984,6 +1042,7 @@ main (int   argc,
   g_test_add_func ("/attest/gui/sidebar/inspector/entity", test_inspector_entity);
   g_test_add_func ("/attest/gui/sidebar/inspector/removed", test_inspector_removed);
   g_test_add_func ("/attest/gui/sidebar/inspector/read-only", test_inspector_read_only);
+  g_test_add_func ("/attest/gui/sidebar/inspector/set-strings", test_inspector_set_strings);
 
   return g_test_run ();
 }
