@@ -12,14 +12,15 @@ out=data/screenshots
 attest=$build/src/gui/attest
 mkdir -p "$out"
 
-work=$(mktemp -d)
+work=$(mktemp -d)/newsroom
+mkdir -p "$work"
 cp data/samples/* "$work/"
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$(dirname "$work")"' EXIT
 
-Xvfb :97 -screen 0 1400x860x24 -nolisten tcp >/dev/null 2>&1 &
-sleep 1
-export DISPLAY=:97 GDK_BACKEND=x11 GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$build/data
-export NO_AT_BRIDGE=1 GTK_A11Y=none XDG_DATA_HOME=$work/xdg
+exec 3< <(Xvfb -displayfd 1 -screen 0 1400x860x24 -nolisten tcp 2>/dev/null)
+read -r display <&3
+export DISPLAY=:$display GDK_BACKEND=x11 GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$build/data
+export NO_AT_BRIDGE=1 GTK_A11Y=none XDG_DATA_HOME=$(dirname "$work")/xdg
 
 shot () {  # shot NAME SCHEME [ARGS...] -- KEYS...
   local name=$1 scheme=$2; shift 2
@@ -48,7 +49,7 @@ shot () {  # shot NAME SCHEME [ARGS...] -- KEYS...
 }
 
 shot welcome prefer-light --
-shot annotating prefer-light "$work/harbour-bridge.txt" -- Tab Tab Tab Tab
-shot annotating-dark prefer-dark "$work/harbour-bridge.txt" -- Tab Tab Tab Tab
-shot corpus prefer-light "$work" --
-shot inspector prefer-light "$work/harbour-bridge.txt" -- Tab Tab Tab Tab Tab Tab Tab Tab Tab
+shot annotating prefer-light "$work/harbour-bridge.txt" -- Tab Tab Tab Tab Tab
+shot annotating-dark prefer-dark "$work/harbour-bridge.txt" -- Tab Tab Tab Tab Tab
+shot corpus prefer-light "$work" -- alt+Right Tab Tab Tab Tab Tab
+shot inspector prefer-dark "$work/harbour-bridge.txt" -- Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab

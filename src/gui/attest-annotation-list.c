@@ -12,8 +12,8 @@
 #include "attest-annotation-list.h"
 #include "attest-span-list-model.h"
 
-/* Two wrapped lines of a sidebar hold well under this. */
-#define ROW_MAX_CHARS 100
+/* Two lines of the widest sidebar hold less than this. */
+#define ROW_MAX_CHARS 160
 
 typedef struct
 {
@@ -50,14 +50,16 @@ struct _AttestAnnotationList
    * change (relations are few next to spans). */
   GHashTable          *speakers;
 
-  /* Characters that fit on one line of a row, estimated from the
-   * font's average width: GtkInscription rows cost the same whatever
-   * their text (a wrapping GtkLabel costs 25 times more to measure, and
-   * GtkListView measures 200 rows after a jump), so each row asks for
-   * the lines its text needs. */
-  double               chars_per_line;
+  /* Characters that fit on one line of a row, estimated from the width
+   * of running text in the list's font: GtkInscription rows cost the
+   * same whatever their text (a wrapping GtkLabel costs 25 times more to
+   * measure, and GtkListView measures 200 rows after a jump), so each
+   * row asks for the lines its text needs. */
+  double               char_px;
+  double               line_px;
   int                  last_width;
   guint                relayout_source;
+  guint                filter_done_source;
 
   const char          *filter_label;   /* interned; NULL shows all */
   char                *selected_id;
@@ -106,7 +108,8 @@ lookup_speaker (AttestAnnotationList *self,
 
           if (relation->type == type->id && relation->from != NULL && relation->to != NULL &&
               !g_hash_table_contains (self->speakers, relation->from))
-            g_hash_table_insert (self->speakers, g_strdup (relation->from), g_strdup (relation->to));
+            g_hash_table_insert (self->speakers, g_strdup (relation->from),
+                                 g_strdup (relation->to));
         }
     }
 
@@ -121,7 +124,20 @@ is_quote_label (AttestTagset *tagset,
 {
   AttestRelationType *type = attest_speaker_relation_type (tagset);
 
-  return type != NULL && type->from != NULL && g_strv_contains ((const char * const *) type->from, label);
+  return type != NULL && type->from != NULL &&
+         g_strv_contains ((const char * const *) type->from, label);
+}
+
+/* In characters of running Latin text: CJK takes two. */
+static double
+text_width (const char *text)
+{
+  double width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+
+  return width;
 }
 
 static void
@@ -136,6 +152,7 @@ row_update (AttestAnnotationList *self,
   g_autofree char *tooltip = NULL;
   g_autoptr(GString) accessible = NULL;
   gboolean flagged;
+  guint lines;
 
   if (span == NULL)
     return;
@@ -176,9 +193,12 @@ row_update (AttestAnnotationList *self,
     }
 
   attest_label_chip_set (row->chip, label != NULL ? label->color : NULL, flagged);
+  /* GtkListView gives a row its minimum height. A text that nearly fits
+   * gets one line, ellipsized: better than an empty second line. */
+  lines = text_width (text) * self->char_px > (self->line_px - (flagged ? 26 : 0)) * 1.05 ? 2 : 1;
   gtk_inscription_set_text (GTK_INSCRIPTION (row->text), text);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (row->text),
-                                 g_utf8_strlen (text, -1) > self->chars_per_line ? 2 : 1);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (row->text), lines);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (row->text), lines);
   gtk_inscription_set_text (GTK_INSCRIPTION (row->detail), detail);
   gtk_widget_set_visible (row->detail, detail != NULL);
   gtk_widget_set_visible (row->warning, flagged);
@@ -247,7 +267,6 @@ setup_row (GtkSignalListItemFactory *factory,
                             "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
                             "min-chars", 8,
                             "nat-chars", 30,
-                            "min-lines", 1,
                             NULL);
   gtk_box_append (GTK_BOX (lines), row->text);
 
@@ -355,7 +374,7 @@ static guint
 find_row (AttestAnnotationList *self,
           const char           *span_id)
 {
-  GListModel *model = G_LIST_MODEL (self->filtered);
+  GListModel *model = gtk_single_selection_get_model (self->selection);
   AttestDocument *document = get_document (self);
   AttestSpanStore *store;
   AttestSpan *span;
@@ -474,7 +493,7 @@ static void
 update_state (AttestAnnotationList *self)
 {
   guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->spans));
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint n_shown = g_list_model_get_n_items (gtk_single_selection_get_model (self->selection));
   g_autofree char *count = NULL;
 
   if (self->filter_label == NULL)
@@ -487,7 +506,8 @@ update_state (AttestAnnotationList *self)
 
   if (n_all == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
-  else if (n_shown == 0)
+  else if (n_shown == 0 && self->filter_label != NULL &&
+           gtk_filter_list_model_get_pending (self->filtered) == 0)
     {
       AttestLabel *label = attest_tagset_lookup_label (self->tagset, self->filter_label);
       g_autofree char *description =
@@ -499,6 +519,51 @@ update_state (AttestAnnotationList *self)
     }
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static gboolean
+filter_done (gpointer user_data)
+{
+  AttestAnnotationList *self = user_data;
+
+  self->filter_done_source = 0;
+  if (gtk_filter_list_model_get_pending (self->filtered) > 0)
+    return G_SOURCE_REMOVE;
+
+  /* Edits are filtered as they come again (see on_filter_selected()),
+   * and the selected span's row exists now. */
+  gtk_filter_list_model_set_incremental (self->filtered, FALSE);
+  if (gtk_single_selection_get_selected_item (self->selection) == NULL && self->selected_id != NULL)
+    select_row (self, TRUE);
+  update_state (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkFilterListModel tells of its last chunk before the rows it changed:
+ * what follows waits for the main loop. */
+static void
+on_filter_pending (AttestAnnotationList *self,
+                   GParamSpec           *pspec,
+                   GtkFilterListModel   *filtered)
+{
+  if (gtk_filter_list_model_get_pending (filtered) == 0 && self->filter_done_source == 0)
+    self->filter_done_source = g_idle_add (filter_done, self);
+}
+
+/* GtkListView takes 70 ms to hear that 100,000 rows replace 30,000 (and
+ * GtkFilterListModel as long to let them all through), but 20 ms to start
+ * again from a new model. */
+static void
+swap_rows (AttestAnnotationList *self,
+           GListModel           *rows)
+{
+  if (gtk_single_selection_get_model (self->selection) == rows)
+    return;
+
+  gtk_list_view_set_model (self->list_view, NULL);
+  gtk_single_selection_set_model (self->selection, rows);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 static void
@@ -517,10 +582,25 @@ on_filter_selected (AttestAnnotationList *self,
 
   unselect_quietly (self);
   self->filter_label = label != NULL ? label->id : NULL;
+
   if (label != NULL)
-    gtk_custom_filter_set_filter_func (self->filter, filter_by_label, self, NULL);
+    {
+      /* A new filter looks at every span: in chunks from the main loop, so
+       * 100,000 spans do not stall it. */
+      gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+      if (gtk_filter_list_model_get_model (self->filtered) == NULL)
+        gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->spans));
+      else
+        gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      swap_rows (self, G_LIST_MODEL (self->filtered));
+    }
   else
-    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+    {
+      /* All labels: the rows are the spans, with no filter in between. */
+      swap_rows (self, G_LIST_MODEL (self->spans));
+      gtk_filter_list_model_set_model (self->filtered, NULL);
+    }
+
   select_row (self, TRUE);
   update_state (self);
 }
@@ -593,6 +673,11 @@ on_session_document (AttestAnnotationList *self,
   unselect_quietly (self);
   g_clear_pointer (&self->speakers, g_hash_table_unref);
   g_signal_group_set_target (self->document_signals, attest_session_get_document (session));
+  /* Every row changes: the list view starts again (see swap_rows()), and
+   * a label filter looks at the new spans in chunks. */
+  gtk_list_view_set_model (self->list_view, NULL);
+  if (self->filter_label != NULL)
+    gtk_filter_list_model_set_incremental (self->filtered, TRUE);
 }
 
 static void
@@ -600,6 +685,7 @@ on_session_document_after (AttestAnnotationList *self,
                            GParamSpec           *pspec,
                            AttestSession        *session)
 {
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   select_row (self, FALSE);
 }
 
@@ -616,29 +702,27 @@ relayout_rows (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The list's width is its horizontal adjustment's page. */
 static void
-attest_annotation_list_size_allocate (GtkWidget *widget,
-                                      int        width,
-                                      int        height,
-                                      int        baseline)
+on_width_changed (AttestAnnotationList *self,
+                  GParamSpec           *pspec,
+                  GtkAdjustment        *hadjustment)
 {
-  AttestAnnotationList *self = ATTEST_ANNOTATION_LIST (widget);
-  PangoFontMetrics *metrics;
-  double char_width;
+  static const char sample[] =
+    "Repairs to the harbour bridge will cost 48 million, the council said.";
+  g_autoptr(PangoLayout) layout = NULL;
+  int width = (int) gtk_adjustment_get_page_size (hadjustment);
+  int sample_width;
 
-  GTK_WIDGET_CLASS (attest_annotation_list_parent_class)->size_allocate (widget, width, height, baseline);
-
-  if (width == self->last_width)
+  if (width == self->last_width || width <= 0)
     return;
   self->last_width = width;
 
-  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self->list_view)),
-                                       NULL, NULL);
-  char_width = MAX (1.0, pango_font_metrics_get_approximate_char_width (metrics) / (double) PANGO_SCALE);
-  pango_font_metrics_unref (metrics);
-
-  /* Less the chip, the spacing, the row's padding and a warning icon. */
-  self->chars_per_line = MAX (8.0, (width - 76) / char_width);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->list_view), sample);
+  pango_layout_get_pixel_size (layout, &sample_width, NULL);
+  self->char_px = MAX (1.0, sample_width / (double) (sizeof sample - 1));
+  /* Less the chip, the spacing and the row's padding. */
+  self->line_px = MAX (60, width - 48);
 
   /* Not while allocating: rows asking for other heights queue a resize. */
   if (self->relayout_source == 0)
@@ -652,6 +736,7 @@ attest_annotation_list_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->relayout_source, g_source_remove);
+  g_clear_handle_id (&self->filter_done_source, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -724,8 +809,6 @@ attest_annotation_list_class_init (AttestAnnotationListClass *klass)
   object_class->get_property = attest_annotation_list_get_property;
   object_class->set_property = attest_annotation_list_set_property;
 
-  widget_class->size_allocate = attest_annotation_list_size_allocate;
-
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
                          ATTEST_TYPE_SESSION,
@@ -749,7 +832,8 @@ attest_annotation_list_class_init (AttestAnnotationListClass *klass)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/attest/Attest/attest-annotation-list.ui");
+                                               "/io/github/attest/Attest/"
+                                               "attest-annotation-list.ui");
   gtk_widget_class_bind_template_child (widget_class, AttestAnnotationList, count_label);
   gtk_widget_class_bind_template_child (widget_class, AttestAnnotationList, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AttestAnnotationList, stack);
@@ -770,13 +854,18 @@ attest_annotation_list_init (AttestAnnotationList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
-  self->chars_per_line = 36;
+  self->char_px = 7;
+  self->line_px = 250;
 
   self->spans = attest_span_list_model_new (NULL);
-  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->spans)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  /* The filter model is between the spans and the rows only while a
+   * label is chosen. */
+  self->filter = gtk_custom_filter_new (filter_by_label, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  g_signal_connect_object (self->filtered, "notify::pending",
+                           G_CALLBACK (on_filter_pending), self,
+                           G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->spans)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -798,6 +887,10 @@ attest_annotation_list_init (AttestAnnotationList *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->list_view)),
+                           "notify::page-size",
+                           G_CALLBACK (on_width_changed), self,
+                           G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_filter_item), self, 0);
@@ -861,7 +954,9 @@ attest_annotation_list_set_session (AttestAnnotationList *self,
   set_tagset (self, session != NULL ? attest_session_get_tagset (session) : NULL);
   g_signal_group_set_target (self->document_signals,
                              session != NULL ? attest_session_get_document (session) : NULL);
+  gtk_list_view_set_model (self->list_view, NULL);
   attest_span_list_model_set_session (self->spans, session);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   if (session != NULL)
     g_signal_connect_object (session, "notify::document",

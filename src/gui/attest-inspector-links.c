@@ -1,4 +1,6 @@
-/* attest-inspector-links.c: the quote's speaker and the speaker's entity
+/* attest-inspector-links.c
+ *
+ * The inspector's links: the quote's speaker and the speaker's entity.
  *
  * Copyright 2026 The Attest developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,7 +34,8 @@ is_speaker_label (AttestInspector *self,
 {
   AttestRelationType *type = attest_speaker_relation_type (self->tagset);
 
-  return type != NULL && type->to != NULL && g_strv_contains ((const char * const *) type->to, label);
+  return type != NULL && type->to != NULL &&
+         g_strv_contains ((const char * const *) type->to, label);
 }
 
 static gboolean
@@ -78,7 +81,7 @@ describe_speaker (AttestDocument *document,
 /* A quote lists the speaker mentions nearest to it on each side: all of
  * them in an article of ordinary length, and a bounded few in a long
  * transcript, where a list of thousands would help no one. */
-#define SPEAKERS_EACH_SIDE 150
+#define SPEAKERS_EACH_SIDE 60
 #define SPANS_EACH_SIDE    20000
 
 static void
@@ -195,7 +198,8 @@ _attest_inspector_update_speaker (AttestInspector *self,
     adw_preferences_group_set_title (self->speaker_group, _("Said By"));
   else
     {
-      g_autofree char *title = g_markup_escape_text (type->name != NULL ? type->name : type->id, -1);
+      g_autofree char *title = g_markup_escape_text (type->name != NULL ? type->name : type->id,
+                                                     -1);
       adw_preferences_group_set_title (self->speaker_group, title);
     }
 
@@ -212,7 +216,8 @@ _attest_inspector_update_speaker (AttestInspector *self,
   adw_combo_row_set_selected (self->speaker_row, position);
   gtk_widget_set_sensitive (self->jump_button,
                             speaker_id != NULL &&
-                            attest_span_store_lookup (attest_document_get_spans (document), speaker_id));
+                            attest_span_store_lookup (attest_document_get_spans (document),
+                                                      speaker_id) != NULL);
 }
 
 static void

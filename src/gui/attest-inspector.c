@@ -761,6 +761,15 @@ on_session_read_only (AttestInspector *self,
 
 /* Widget ------------------------------------------------------------------ */
 
+/* Closing the window, or hiding the sidebar (F9), keeps what was typed. */
+static void
+attest_inspector_unmap (GtkWidget *widget)
+{
+  _attest_inspector_commit_note (ATTEST_INSPECTOR (widget));
+
+  GTK_WIDGET_CLASS (attest_inspector_parent_class)->unmap (widget);
+}
+
 static void
 attest_inspector_dispose (GObject *object)
 {
@@ -850,6 +859,8 @@ attest_inspector_class_init (AttestInspectorClass *klass)
   object_class->dispose = attest_inspector_dispose;
   object_class->get_property = attest_inspector_get_property;
   object_class->set_property = attest_inspector_set_property;
+
+  widget_class->unmap = attest_inspector_unmap;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,

@@ -200,8 +200,9 @@ attest_window_init (AttestWindow *self)
   on_relation_display_changed (self);
   g_settings_bind (self->settings, "font", self->view, "font", G_SETTINGS_BIND_GET);
 
-  /* GtkPaned binds F6 itself; the window's pane cycling must see the
-   * key first, whichever pane has the focus. */
+  /* Keys that must reach the window whichever child has the focus:
+   * GtkPaned binds F6 itself, and text and list widgets may use arrows
+   * with modifiers. */
   panes = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (panes, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < 2; i++)
@@ -212,6 +213,12 @@ attest_window_init (AttestWindow *self)
       gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (i == 1));
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (panes), shortcut);
     }
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (panes),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("win.previous-article")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (panes),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("win.next-article")));
   gtk_widget_add_controller (GTK_WIDGET (self), panes);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

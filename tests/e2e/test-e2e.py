@@ -45,13 +45,15 @@ class Display:
 
 
 DISPLAY = None
+# Recent files stay out of the user's own list.
+DATA_HOME = tempfile.mkdtemp(prefix="attest-e2e-data-")
 
 
 def env():
     e = dict(os.environ)
     e.update(DISPLAY=DISPLAY.name, GDK_BACKEND="x11", GTK_A11Y="none",
              GSETTINGS_BACKEND="memory", GSETTINGS_SCHEMA_DIR=SCHEMAS,
-             NO_AT_BRIDGE="1", LC_ALL="C.UTF-8")
+             NO_AT_BRIDGE="1", LC_ALL="C.UTF-8", XDG_DATA_HOME=DATA_HOME)
     e.pop("WAYLAND_DISPLAY", None)
     return e
 
@@ -233,6 +235,35 @@ def test_reopen_finds_everything():
     after = sidecar(path)
     assert len(after["spans"]) == len(json.loads(before)["spans"])
     assert [s["label"] for s in after["spans"]][0] == "fact", after["spans"]
+
+
+def test_folder_navigation_with_keys():
+    d = tempfile.mkdtemp(prefix="attest-e2e-folder-")
+    for name in ("a-first.txt", "b-second.txt", "c-third.txt"):
+        with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+            f.write(ARTICLE)
+    app = App(d)
+    try:
+        # The first article is open; tag its speaker, then go to the next
+        # with Alt+Right, mark that one done with Ctrl+Return (which opens
+        # the next not done), and come back with Alt+Left.
+        app.keys("ctrl+Home", "shift+ctrl+Right", "shift+ctrl+Right", "shift+ctrl+Right", "s")
+        app.keys("alt+Right", delay=1.0)
+        app.keys("ctrl+Return", delay=1.0)
+        app.keys("alt+Left", delay=1.0)
+        app.keys("ctrl+Home", "shift+ctrl+Right", "f")
+        time.sleep(2.5)
+        app.quit()
+    finally:
+        if app.proc.poll() is None:
+            app.kill()
+
+    first = sidecar(os.path.join(d, "a-first.txt"))
+    second = sidecar(os.path.join(d, "b-second.txt"))
+    assert [s["label"] for s in first["spans"]] == ["speaker"], first["spans"]
+    assert second["document"]["status"] == "done", second["document"]
+    assert [s["label"] for s in second["spans"]] == ["fact"], second["spans"]
+    assert not os.path.exists(os.path.join(d, "c-third.txt.attest.json"))
 
 
 def main():

@@ -45,7 +45,8 @@ copy_sample_file (const char *dir,
                   const char *with)
 {
   const char *root = g_getenv ("ATTEST_SOURCE_ROOT");
-  g_autofree char *from = g_build_filename (root != NULL ? root : ".", "data", "samples", name, NULL);
+  g_autofree char *from = g_build_filename (root != NULL ? root : ".", "data", "samples", name,
+                                            NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   gsize len;
@@ -195,7 +196,8 @@ has_visible_label (GtkWidget  *root,
 
   if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
     return TRUE;
-  if (GTK_IS_INSCRIPTION (root) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) == 0)
+  if (GTK_IS_INSCRIPTION (root) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) == 0)
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
@@ -225,6 +227,53 @@ combo_selected_string (GtkWidget *row)
   GtkStringObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (row));
 
   return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+static const char *
+combo_text (GtkWidget  *root,
+            const char *id)
+{
+  return combo_selected_string (require_widget (root, id));
+}
+
+static const char *
+label_text (GtkWidget  *root,
+            const char *id)
+{
+  return gtk_label_get_text (GTK_LABEL (require_widget (root, id)));
+}
+
+static const char *
+entry_text (GtkWidget  *root,
+            const char *id)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (require_widget (root, id)));
+}
+
+static const char *
+row_subtitle (GtkWidget  *root,
+              const char *id)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (require_widget (root, id)));
+}
+
+static const char *
+stack_page (GtkWidget *root)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (require_widget (root, "stack")));
+}
+
+static char *
+view_text (GtkWidget  *root,
+           const char *id)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (require_widget (root, id));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 static void
@@ -303,8 +352,9 @@ static char *
 make_words (guint n_words,
             GRand *rand)
 {
-  static const char *words[] = { "the", "council", "said", "bridge", "€48", "million", "Ingrid",
-                                 "Solberg", "café", "🍰", "votes", "März", "東京", "repairs" };
+  static const char *words[] = { "the", "council", "said", "bridge", "€48", "million",
+                                 "Ingrid", "Solberg", "café", "🍰", "votes", "März", "東京",
+                                 "repairs" };
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < n_words; i++)
@@ -371,7 +421,8 @@ test_model_random (void)
           guint grow = g_rand_int_range (rand, 0, 25);
           guint end = MIN (length, start + grow);
 
-          attest_history_add_span (history, labels[g_rand_int_range (rand, 0, 3)], start, end, "ana");
+          attest_history_add_span (history, labels[g_rand_int_range (rand, 0, 3)], start, end,
+                                   "ana");
         }
       else if (op < 38)
         /* The same range under another label: spans stacked on one range
@@ -501,8 +552,8 @@ test_list_filter (void)
   g_assert_true (has_visible_label (list, "Eastgate City Council"));
 
   for (guint i = 0; i < 23; i++)
-    if (attest_span_store_get_nth (attest_document_get_spans (fixture_document (&fixture)), i)->label ==
-        g_intern_static_string ("quote"))
+    if (attest_span_store_get_nth (attest_document_get_spans (fixture_document (&fixture)),
+                                   i)->label == g_intern_static_string ("quote"))
       n_quotes++;
   g_assert_cmpuint (n_quotes, ==, 10);
 
@@ -613,6 +664,93 @@ test_list_activate (void)
   fixture_clear (&fixture);
 }
 
+static gboolean
+document_replaced (gpointer data)
+{
+  gpointer *args = data;
+
+  return attest_session_get_document (args[0]) != args[1];
+}
+
+/* The sidecar changed on disk (a git pull): the session takes the new
+ * document, and the sidebar follows it. */
+static void
+test_list_reload (void)
+{
+  Fixture fixture;
+  GtkWidget *box, *list, *inspector, *window;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) sidecar = NULL;
+  g_autoptr(AttestDocument) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *rows;
+  gpointer args[2];
+  gint64 deadline;
+
+  fixture_sample (&fixture, FALSE);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  list = attest_annotation_list_new ();
+  inspector = attest_inspector_new ();
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), inspector);
+  window = show_in_window (box);
+  attest_annotation_list_set_session (ATTEST_ANNOTATION_LIST (list), fixture.session);
+  attest_inspector_set_session (ATTEST_INSPECTOR (inspector), fixture.session);
+  attest_annotation_list_set_selected_span (ATTEST_ANNOTATION_LIST (list), "s5");
+  attest_inspector_set_span (ATTEST_INSPECTOR (inspector), "s5");
+  flush ();
+  rows = G_LIST_MODEL (gtk_list_view_get_model (list_view_of (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 23);
+
+  path = g_build_filename (fixture.dir, SAMPLE ".attest.json", NULL);
+  sidecar = g_file_new_for_path (path);
+  theirs = attest_sidecar_load (sidecar, NULL, &error);
+  g_assert_no_error (error);
+  attest_document_remove_span (theirs,
+                               attest_span_store_lookup (attest_document_get_spans (theirs), "s23"),
+                               NULL);
+  attest_document_set_span_note (theirs,
+                                 attest_span_store_lookup (attest_document_get_spans (theirs),
+                                                           "s5"),
+                                 "Checked against the council's figures");
+  attest_sidecar_save (theirs, sidecar, NULL, &error);
+  g_assert_no_error (error);
+
+  args[0] = fixture.session;
+  args[1] = fixture_document (&fixture);
+  deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  while (!document_replaced (args) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (document_replaced (args));
+  flush ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 22);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_widget (list, "count_label"))), ==,
+                   "22 annotations");
+  /* The same span stays selected and inspected, as the new file has it. */
+  {
+    GtkSelectionModel *rows_model = gtk_list_view_get_model (list_view_of (list));
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (rows_model);
+    AttestSpanItem *item = gtk_single_selection_get_selected_item (selection);
+
+    g_assert_nonnull (item);
+    g_assert_cmpstr (attest_span_item_get_id (item), ==, "s5");
+    g_assert_true (attest_span_item_get_document (item) == fixture_document (&fixture));
+  }
+  {
+    g_autofree char *text = view_text (inspector, "note_view");
+
+    g_assert_cmpstr (text, ==, "Checked against the council's figures");
+  }
+
+  /* Edits reach the new document's rows. */
+  attest_history_remove_span (fixture_history (&fixture), lookup_span (&fixture, "s1"));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 21);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  fixture_clear (&fixture);
+}
+
 /* The inspector ----------------------------------------------------------- */
 
 typedef struct
@@ -656,7 +794,8 @@ count_said_by (Fixture    *fixture,
                const char *quote_id,
                const char *speaker_id)
 {
-  g_autoptr(GPtrArray) relations = attest_document_get_relations_of (fixture_document (fixture), quote_id);
+  g_autoptr(GPtrArray) relations = attest_document_get_relations_of (fixture_document (fixture),
+                                                                     quote_id);
   guint n = 0;
 
   for (guint i = 0; i < relations->len; i++)
@@ -681,22 +820,22 @@ test_inspector_quote (void)
   inspect (&t, FALSE, "s5");
   span = lookup_span (&t.fixture, "s5");
 
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (inspector_widget (&t, "stack"))), ==,
+  g_assert_cmpstr (stack_page (t.inspector), ==,
                    "span");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (inspector_widget (&t, "text_label"))), ==,
+  g_assert_cmpstr (label_text (t.inspector, "text_label"), ==,
                    "We cannot keep patching a structure that carries 62,000 vehicles a day,");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (inspector_widget (&t, "heading_label"))), ==, "Quote");
-  g_assert_cmpstr (combo_selected_string (inspector_widget (&t, "label_row")), ==, "Quote");
-  g_assert_cmpstr (combo_selected_string (inspector_widget (&t, "attr-kind")), ==, "direct");
+  g_assert_cmpstr (label_text (t.inspector, "heading_label"), ==, "Quote");
+  g_assert_cmpstr (combo_text (t.inspector, "label_row"), ==, "Quote");
+  g_assert_cmpstr (combo_text (t.inspector, "attr-kind"), ==, "direct");
   g_assert_true (gtk_widget_get_visible (inspector_widget (&t, "speaker_group")));
   g_assert_false (gtk_widget_get_visible (inspector_widget (&t, "entity_group")));
-  g_assert_cmpstr (combo_selected_string (inspector_widget (&t, "speaker_row")), ==,
+  g_assert_cmpstr (combo_text (t.inspector, "speaker_row"), ==,
                    "Ingrid Solberg (“Mayor Ingrid Solberg”)");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inspector_widget (&t, "annotator_row"))),
+  g_assert_cmpstr (row_subtitle (t.inspector, "annotator_row"),
                    ==, "ana");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inspector_widget (&t, "origin_row"))),
+  g_assert_cmpstr (row_subtitle (t.inspector, "origin_row"),
                    ==, "Manual");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (inspector_widget (&t, "created_row"))),
+  g_assert_cmpstr (row_subtitle (t.inspector, "created_row"),
                    !=, span->created);
 
   /* The jump button goes to the speaker. */
@@ -710,11 +849,11 @@ test_inspector_quote (void)
   /* Relabel, then undo. */
   combo_select_string (inspector_widget (&t, "label_row"), "Fact");
   g_assert_cmpstr (span->label, ==, "fact");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (inspector_widget (&t, "heading_label"))), ==, "Fact");
+  g_assert_cmpstr (label_text (t.inspector, "heading_label"), ==, "Fact");
   g_assert_false (gtk_widget_get_visible (inspector_widget (&t, "speaker_group")));
   g_assert_true (attest_history_undo (fixture_history (&t.fixture)));
   g_assert_cmpstr (span->label, ==, "quote");
-  g_assert_cmpstr (combo_selected_string (inspector_widget (&t, "label_row")), ==, "Quote");
+  g_assert_cmpstr (combo_text (t.inspector, "label_row"), ==, "Quote");
   g_assert_true (gtk_widget_get_visible (inspector_widget (&t, "speaker_group")));
 
   /* An attribute, then undo. */
@@ -725,7 +864,7 @@ test_inspector_quote (void)
   g_assert_true (attest_history_undo (fixture_history (&t.fixture)));
   g_assert_true (attest_history_undo (fixture_history (&t.fixture)));
   g_assert_cmpstr (attest_span_get_attr (span, "kind"), ==, "direct");
-  g_assert_cmpstr (combo_selected_string (inspector_widget (&t, "attr-kind")), ==, "direct");
+  g_assert_cmpstr (combo_text (t.inspector, "attr-kind"), ==, "direct");
 
   inspect_clear (&t);
 }
@@ -780,14 +919,15 @@ test_inspector_note (void)
   attest_inspector_set_span (ATTEST_INSPECTOR (t.inspector), "s5");
   g_assert_true (attest_history_redo (fixture_history (&t.fixture)));
   {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (inspector_widget (&t, "note_view")));
-    g_autofree char *text = NULL;
-    GtkTextIter start, end;
+    g_autofree char *text = view_text (t.inspector, "note_view");
 
-    gtk_text_buffer_get_bounds (buffer, &start, &end);
-    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
     g_assert_cmpstr (text, ==, "Check the vehicle count with the council");
   }
+
+  /* Hiding the sidebar keeps what was typed. */
+  set_note_text (&t, "Ask the council");
+  gtk_widget_set_visible (t.inspector, FALSE);
+  g_assert_cmpstr (span->note, ==, "Ask the council");
 
   inspect_clear (&t);
 }
@@ -811,7 +951,7 @@ test_inspector_speaker (void)
   g_assert_true (attest_history_undo (fixture_history (&t.fixture)));
   g_assert_cmpuint (count_said_by (&t.fixture, "s5", NULL), ==, 1);
   g_assert_cmpuint (count_said_by (&t.fixture, "s5", "s7"), ==, 1);
-  g_assert_cmpstr (combo_selected_string (inspector_widget (&t, "speaker_row")), ==,
+  g_assert_cmpstr (combo_text (t.inspector, "speaker_row"), ==,
                    "Ingrid Solberg (“Mayor Ingrid Solberg”)");
 
   /* None unlinks. */
@@ -844,11 +984,11 @@ test_inspector_entity (void)
 
   g_assert_true (gtk_widget_get_visible (inspector_widget (&t, "entity_group")));
   g_assert_false (gtk_widget_get_visible (inspector_widget (&t, "speaker_group")));
-  g_assert_cmpstr (combo_selected_string (inspector_widget (&t, "entity_row")), ==, "Ingrid Solberg");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (inspector_widget (&t, "name_row"))), ==,
+  g_assert_cmpstr (combo_text (t.inspector, "entity_row"), ==, "Ingrid Solberg");
+  g_assert_cmpstr (entry_text (t.inspector, "name_row"), ==,
                    "Ingrid Solberg");
-  g_assert_cmpstr (combo_selected_string (inspector_widget (&t, "kind_row")), ==, "Person");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (inspector_widget (&t, "aliases_row"))), ==,
+  g_assert_cmpstr (combo_text (t.inspector, "kind_row"), ==, "Person");
+  g_assert_cmpstr (entry_text (t.inspector, "aliases_row"), ==,
                    "Mayor Ingrid Solberg");
 
   apply_entry (inspector_widget (&t, "name_row"), "Ingrid M. Solberg");
@@ -857,10 +997,11 @@ test_inspector_entity (void)
   /* A pasted address is taken as its id; anything else is refused. */
   apply_entry (inspector_widget (&t, "wikidata_row"), "https://www.wikidata.org/wiki/Q4242");
   g_assert_cmpstr (entity->wikidata, ==, "Q4242");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (inspector_widget (&t, "wikidata_row"))), ==,
+  g_assert_cmpstr (entry_text (t.inspector, "wikidata_row"), ==,
                    "Q4242");
   g_assert_true (gtk_widget_get_visible (inspector_widget (&t, "wikidata_link")));
-  g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (inspector_widget (&t, "wikidata_link"))),
+  g_assert_cmpstr (gtk_link_button_get_uri (GTK_LINK_BUTTON (inspector_widget (&t,
+                                                                               "wikidata_link"))),
                    ==, "https://www.wikidata.org/wiki/Q4242");
   apply_entry (inspector_widget (&t, "wikidata_row"), "Solberg");
   g_assert_cmpstr (entity->wikidata, ==, "Q4242");
@@ -877,16 +1018,16 @@ test_inspector_entity (void)
   g_assert_cmpstr (entity->kind, ==, "organisation");
 
   /* The list of entities shows the new name. */
-  g_assert_cmpstr (combo_selected_string (inspector_widget (&t, "entity_row")), ==, "Ingrid M. Solberg");
+  g_assert_cmpstr (combo_text (t.inspector, "entity_row"), ==, "Ingrid M. Solberg");
 
   /* Undo, until the entity is as it was. */
   while (g_strcmp0 (entity->name, "Ingrid Solberg") != 0 ||
          entity->wikidata != NULL || g_strv_length (entity->aliases) != 1 ||
          g_strcmp0 (entity->kind, "person") != 0)
     g_assert_true (attest_history_undo (fixture_history (&t.fixture)));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (inspector_widget (&t, "name_row"))), ==,
+  g_assert_cmpstr (entry_text (t.inspector, "name_row"), ==,
                    "Ingrid Solberg");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (inspector_widget (&t, "wikidata_row"))), ==, "");
+  g_assert_cmpstr (entry_text (t.inspector, "wikidata_row"), ==, "");
   g_assert_false (gtk_widget_get_visible (inspector_widget (&t, "wikidata_link")));
 
   /* Another entity, a new one, none. */
@@ -897,7 +1038,7 @@ test_inspector_entity (void)
   g_assert_nonnull (attest_document_lookup_entity (document, span->entity));
   g_assert_cmpstr (attest_document_lookup_entity (document, span->entity)->name, ==,
                    "Mayor Ingrid Solberg");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (inspector_widget (&t, "name_row"))), ==,
+  g_assert_cmpstr (entry_text (t.inspector, "name_row"), ==,
                    "Mayor Ingrid Solberg");
   g_assert_true (attest_history_undo (fixture_history (&t.fixture)));
   g_assert_cmpuint (attest_document_get_n_entities (document), ==, n_entities);
@@ -926,9 +1067,9 @@ test_inspector_removed (void)
 
   /* A span moved by undo shows its new text. */
   attest_history_move_span (fixture_history (&t.fixture), lookup_span (&t.fixture, "s5"), 192, 199);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (inspector_widget (&t, "text_label"))), ==, "We cann");
+  g_assert_cmpstr (label_text (t.inspector, "text_label"), ==, "We cann");
   g_assert_true (attest_history_undo (fixture_history (&t.fixture)));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (inspector_widget (&t, "text_label"))), ==,
+  g_assert_cmpstr (label_text (t.inspector, "text_label"), ==,
                    "We cannot keep patching a structure that carries 62,000 vehicles a day,");
 
   attest_inspector_set_span (ATTEST_INSPECTOR (t.inspector), NULL);
@@ -948,7 +1089,7 @@ test_inspector_read_only (void)
 
   inspect (&t, TRUE, "s5");
   span = lookup_span (&t.fixture, "s5");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (inspector_widget (&t, "stack"))), ==,
+  g_assert_cmpstr (stack_page (t.inspector), ==,
                    "span");
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -1036,6 +1177,7 @@ main (int   argc,
   g_test_add_func ("/attest/gui/sidebar/model/random", test_model_random);
   g_test_add_func ("/attest/gui/sidebar/list/filter", test_list_filter);
   g_test_add_func ("/attest/gui/sidebar/list/activate", test_list_activate);
+  g_test_add_func ("/attest/gui/sidebar/list/reload", test_list_reload);
   g_test_add_func ("/attest/gui/sidebar/inspector/quote", test_inspector_quote);
   g_test_add_func ("/attest/gui/sidebar/inspector/note", test_inspector_note);
   g_test_add_func ("/attest/gui/sidebar/inspector/speaker", test_inspector_speaker);
