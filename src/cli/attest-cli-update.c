@@ -94,9 +94,12 @@ update_record (AttestRecord *record,
 
   if (attest_document_get_read_only (document))
     {
+      g_autofree char *version_str = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                      attest_document_get_version (document));
+
       attest_cli_error (record->sidecar,
-                        _("not updated: written by a newer Attest (format version %" G_GINT64_FORMAT ")"),
-                        attest_document_get_version (document));
+                        _("not updated: written by a newer Attest (format version %s)"),
+                        version_str);
       return FALSE;
     }
 

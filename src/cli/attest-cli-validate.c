@@ -153,10 +153,13 @@ validate_record (Validate     *v,
 
       if (attest_document_get_read_only (document))
         {
+          g_autofree char *version_str = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                          attest_document_get_version (document));
+
           attest_cli_warning (record->sidecar,
-                              _("written by a newer Attest (format version %" G_GINT64_FORMAT "); "
+                              _("written by a newer Attest (format version %s); "
                                 "checked only as far as this version understands it"),
-                              attest_document_get_version (document));
+                              version_str);
           v->n_warnings++;
         }
 

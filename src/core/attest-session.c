@@ -221,10 +221,15 @@ load_data (LoadData      *data,
           data->document = attest_document_new (text);
         }
       else if (attest_document_get_read_only (data->document))
-        data->read_only_reason =
-          g_strdup_printf (_("%s was written by a newer version of Attest (format version %" G_GINT64_FORMAT "). "
-                             "It is open read-only so nothing in it is lost."),
-                           display, attest_document_get_version (data->document));
+        {
+          g_autofree char *version_str = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                          attest_document_get_version (data->document));
+
+          data->read_only_reason =
+            g_strdup_printf (_("%s was written by a newer version of Attest (format version %s). "
+                               "It is open read-only so nothing in it is lost."),
+                             display, version_str);
+        }
       else if (g_strcmp0 (attest_text_get_sha256 (text),
                           attest_text_get_sha256 (attest_document_get_text (data->document))) != 0)
         data->new_article_text = g_steal_pointer (&text);

@@ -17,12 +17,13 @@
 
 typedef struct
 {
-  GtkWidget      *box;
-  GtkWidget      *chip;
-  GtkWidget      *text;
-  GtkWidget      *detail;
-  GtkWidget      *warning;
-  AttestSpanItem *item;     /* while bound */
+  AttestAnnotationList *list;
+  GtkWidget            *box;
+  GtkWidget            *chip;
+  GtkWidget            *text;
+  GtkWidget            *detail;
+  GtkWidget            *warning;
+  AttestSpanItem       *item;     /* while bound */
 } Row;
 
 struct _AttestAnnotationList
@@ -63,6 +64,8 @@ struct _AttestAnnotationList
 
   const char          *filter_label;   /* interned; NULL shows all */
   char                *selected_id;
+  char                *clicked_id;
+  guint                click_source;
   guint                selecting : 1;
 };
 
@@ -240,13 +243,61 @@ refresh_rows (AttestAnnotationList *self)
 }
 
 static void
+emit_activated (AttestAnnotationList *self,
+                const char           *span_id)
+{
+  g_autofree char *id = g_strdup (span_id);
+
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+  g_signal_emit (self, signals[SPAN_ACTIVATED], 0, id);
+}
+
+/* The arrow keys move the selection in the list only; Enter or a click
+ * activates. */
+static gboolean
+emit_clicked (gpointer user_data)
+{
+  AttestAnnotationList *self = user_data;
+  g_autofree char *id = g_steal_pointer (&self->clicked_id);
+
+  self->click_source = 0;
+  if (id != NULL)
+    emit_activated (self, id);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After the list view has handled the press (selected the row and
+ * focused it), so that whoever listens may move the focus elsewhere. */
+static void
+on_row_pressed (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                Row             *row)
+{
+  AttestAnnotationList *self = row->list;
+
+  if (n_press != 1 || row->item == NULL)
+    return;
+
+  g_free (self->clicked_id);
+  self->clicked_id = g_strdup (attest_span_item_get_id (row->item));
+  if (self->click_source == 0)
+    self->click_source = g_idle_add (emit_clicked, self);
+}
+
+static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            AttestAnnotationList     *self)
 {
   Row *row = g_new0 (Row, 1);
+  GtkGesture *click;
   GtkWidget *lines;
 
+  row->list = self;
   row->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   gtk_widget_set_margin_top (row->box, 3);
   gtk_widget_set_margin_bottom (row->box, 3);
@@ -290,8 +341,22 @@ setup_row (GtkSignalListItemFactory *factory,
                                   -1);
   gtk_box_append (GTK_BOX (row->box), row->warning);
 
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed), row);
+  gtk_widget_add_controller (row->box, GTK_EVENT_CONTROLLER (click));
+
+  /* The row lives as long as its widgets (and the gesture's handler). */
+  g_object_set_data_full (G_OBJECT (row->box), "attest-row", row, g_free);
   gtk_list_item_set_child (list_item, row->box);
-  g_object_set_data_full (G_OBJECT (list_item), "attest-row", row, g_free);
+}
+
+static Row *
+row_of (GtkListItem *list_item)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  return box != NULL ? g_object_get_data (G_OBJECT (box), "attest-row") : NULL;
 }
 
 static void
@@ -299,7 +364,7 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           AttestAnnotationList     *self)
 {
-  Row *row = g_object_get_data (G_OBJECT (list_item), "attest-row");
+  Row *row = row_of (list_item);
 
   row->item = gtk_list_item_get_item (list_item);
   g_hash_table_add (self->bound_rows, row);
@@ -311,7 +376,7 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             AttestAnnotationList     *self)
 {
-  Row *row = g_object_get_data (G_OBJECT (list_item), "attest-row");
+  Row *row = row_of (list_item);
 
   if (row == NULL)
     return;
@@ -443,32 +508,17 @@ unselect_quietly (AttestAnnotationList *self)
 }
 
 static void
-emit_activated (AttestAnnotationList *self,
-                const char           *span_id)
-{
-  g_autofree char *id = g_strdup (span_id);
-
-  g_free (self->selected_id);
-  self->selected_id = g_strdup (id);
-  g_signal_emit (self, signals[SPAN_ACTIVATED], 0, id);
-}
-
-static void
 on_selected_item (AttestAnnotationList *self,
                   GParamSpec           *pspec,
                   GtkSingleSelection   *selection)
 {
   AttestSpanItem *item = gtk_single_selection_get_selected_item (selection);
-  const char *id = item != NULL ? attest_span_item_get_id (item) : NULL;
 
   if (self->selecting)
     return;
 
-  /* The span went away under the selection. */
-  if (id == NULL)
-    g_clear_pointer (&self->selected_id, g_free);
-  else if (g_strcmp0 (id, self->selected_id) != 0)
-    emit_activated (self, id);
+  g_free (self->selected_id);
+  self->selected_id = item != NULL ? g_strdup (attest_span_item_get_id (item)) : NULL;
 }
 
 static void
@@ -648,12 +698,22 @@ on_span_changed (AttestAnnotationList *self,
                  guint                 old_start,
                  guint                 old_end)
 {
-  AttestLabel *label = self->tagset != NULL ? attest_tagset_lookup_label (self->tagset, span->label)
-                                            : NULL;
+  GHashTableIter iter;
+  Row *row;
 
-  /* A speaker's entity shows on the rows of its quotes. */
-  if (label != NULL && label->entity)
-    refresh_rows (self);
+  if (self->speakers == NULL)
+    return;
+
+  /* A speaker's text or entity shows on the rows of its quotes. */
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &row, NULL))
+    {
+      const char *speaker_id = g_hash_table_lookup (self->speakers,
+                                                    attest_span_item_get_id (row->item));
+
+      if (g_strcmp0 (speaker_id, span->id) == 0)
+        row_update (self, row);
+    }
 }
 
 static void
@@ -737,6 +797,7 @@ attest_annotation_list_dispose (GObject *object)
 
   g_clear_handle_id (&self->relayout_source, g_source_remove);
   g_clear_handle_id (&self->filter_done_source, g_source_remove);
+  g_clear_handle_id (&self->click_source, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -757,6 +818,7 @@ attest_annotation_list_dispose (GObject *object)
   g_clear_pointer (&self->speakers, g_hash_table_unref);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->clicked_id, g_free);
 
   G_OBJECT_CLASS (attest_annotation_list_parent_class)->dispose (object);
 }
@@ -819,7 +881,8 @@ attest_annotation_list_class_init (AttestAnnotationListClass *klass)
    * AttestAnnotationList::span-activated:
    * @span_id: the span the editor picked in the list
    *
-   * A click, the arrow keys or Enter picked a span. Not emitted for
+   * A click or Enter picked a span (the arrow keys only move the
+   * selection in the list). Not emitted for
    * attest_annotation_list_set_selected_span().
    */
   signals[SPAN_ACTIVATED] =

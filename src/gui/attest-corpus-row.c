@@ -44,7 +44,7 @@ format_count (const char  *label,
   if (g_str_equal (label, "content"))
     return g_strdup_printf (ngettext ("%u content span", "%u content spans", n), n);
 
-  /* Translators: a label's name and how many spans have it, "Claim: 4" */
+  /* TRANSLATORS: a label's name and how many spans have it, "Claim: 4" */
   return g_strdup_printf (_("%s: %u"), info != NULL ? info->name : label, n);
 }
 
@@ -170,7 +170,7 @@ update (AttestCorpusRow *self)
                 status_description (status));
       counts = format_counts (entry, self->tagset);
       gtk_label_set_label (self->subtitle, counts);
-      /* Translators: the article's path in the folder, then its status */
+      /* TRANSLATORS: the article's path in the folder, then its status */
       tooltip = g_strdup_printf (_("%s — %s"), path, status_description (status));
     }
 

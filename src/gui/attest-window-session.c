@@ -614,13 +614,22 @@ show_review (AttestWindow         *self,
 {
   AttestText *text = attest_document_get_text (attest_session_get_document (self->session));
   GtkWidget *dialog, *scroller, *list;
+  g_autofree char *moved = NULL;
+  g_autofree char *flagged = NULL;
   g_autofree char *body = NULL;
 
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u annotation moved with the text. This one covers text that changed; it is kept and marked for review.",
-                                       "%u annotations moved with the text. These cover text that changed; they are kept and marked for review.",
-                                       report->flagged->len),
-                          report->n_moved);
+  moved = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u annotation moved with the text.",
+                                        "%u annotations moved with the text.",
+                                        report->n_moved),
+                           report->n_moved);
+  if (report->flagged->len > 0)
+    flagged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u covers text that changed; it is kept and marked for review.",
+                                            "%u cover text that changed; they are kept and marked for review.",
+                                            report->flagged->len),
+                               report->flagged->len);
+  body = flagged != NULL ? g_strconcat (moved, " ", flagged, NULL) : g_strdup (moved);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Annotations Updated"), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
 
