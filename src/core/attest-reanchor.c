@@ -470,8 +470,20 @@ attest_reanchor_document (AttestDocument        *document,
     {
       Placement *pl = &g_array_index (placements, Placement, i);
 
-      apply_placement (pl);
-      attest_document_move_span (document, pl->span, pl->start, pl->end);
+      if (pl->start != pl->span->start || pl->end != pl->span->end ||
+          pl->flags != pl->span->flags || pl->old_text != NULL)
+        {
+          /* One update, so a span flagged where it stands is announced
+           * (span-changed) like one that moved. */
+          AttestSpan values = *pl->span;
+
+          values.start = pl->start;
+          values.end = pl->end;
+          values.flags = pl->flags;
+          if (pl->old_text != NULL)
+            values.old_text = pl->old_text;
+          attest_document_update_span (document, pl->span, &values);
+        }
 
       if (report == NULL)
         continue;

@@ -9,65 +9,8 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "attest-annotation-list.h"
+#include "attest-annotation-list-private.h"
 #include "attest-span-list-model.h"
-
-/* Two lines of the widest sidebar hold less than this. */
-#define ROW_MAX_CHARS 160
-
-typedef struct
-{
-  AttestAnnotationList *list;
-  GtkWidget            *box;
-  GtkWidget            *chip;
-  GtkWidget            *text;
-  GtkWidget            *detail;
-  GtkWidget            *warning;
-  AttestSpanItem       *item;     /* while bound */
-} Row;
-
-struct _AttestAnnotationList
-{
-  GtkWidget            parent_instance;
-
-  GtkLabel            *count_label;
-  GtkDropDown         *filter_dropdown;
-  GtkStack            *stack;
-  GtkListView         *list_view;
-  AdwStatusPage       *no_match_page;
-
-  AttestSession       *session;
-  AttestTagset        *tagset;
-  AttestSpanListModel *spans;
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filtered;
-  GtkSingleSelection  *selection;
-  GSignalGroup        *document_signals;
-
-  /* Rows on screen: refreshed in place when a relation or an entity
-   * changes, which moves no row. */
-  GHashTable          *bound_rows;
-  /* Quote id -> speaker span id; rebuilt on demand after relations
-   * change (relations are few next to spans). */
-  GHashTable          *speakers;
-
-  /* Characters that fit on one line of a row, estimated from the width
-   * of running text in the list's font: GtkInscription rows cost the
-   * same whatever their text (a wrapping GtkLabel costs 25 times more to
-   * measure, and GtkListView measures 200 rows after a jump), so each
-   * row asks for the lines its text needs. */
-  double               char_px;
-  double               line_px;
-  int                  last_width;
-  guint                relayout_source;
-  guint                filter_done_source;
-
-  const char          *filter_label;   /* interned; NULL shows all */
-  char                *selected_id;
-  char                *clicked_id;
-  guint                click_source;
-  guint                selecting : 1;
-};
 
 G_DEFINE_FINAL_TYPE (AttestAnnotationList, attest_annotation_list, GTK_TYPE_WIDGET)
 
@@ -89,300 +32,6 @@ static AttestDocument *
 get_document (AttestAnnotationList *self)
 {
   return attest_span_list_model_get_document (self->spans);
-}
-
-/* Rows -------------------------------------------------------------------- */
-
-static AttestSpan *
-lookup_speaker (AttestAnnotationList *self,
-                AttestDocument       *document,
-                const char           *quote_id)
-{
-  const char *speaker_id;
-
-  if (self->speakers == NULL)
-    {
-      AttestRelationType *type = attest_speaker_relation_type (self->tagset);
-
-      self->speakers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      for (guint i = 0; type != NULL && i < attest_document_get_n_relations (document); i++)
-        {
-          AttestRelation *relation = attest_document_get_relation (document, i);
-
-          if (relation->type == type->id && relation->from != NULL && relation->to != NULL &&
-              !g_hash_table_contains (self->speakers, relation->from))
-            g_hash_table_insert (self->speakers, g_strdup (relation->from),
-                                 g_strdup (relation->to));
-        }
-    }
-
-  speaker_id = g_hash_table_lookup (self->speakers, quote_id);
-
-  return attest_span_store_lookup (attest_document_get_spans (document), speaker_id);
-}
-
-static gboolean
-is_quote_label (AttestTagset *tagset,
-                const char   *label)
-{
-  AttestRelationType *type = attest_speaker_relation_type (tagset);
-
-  return type != NULL && type->from != NULL &&
-         g_strv_contains ((const char * const *) type->from, label);
-}
-
-/* In characters of running Latin text: CJK takes two. */
-static double
-text_width (const char *text)
-{
-  double width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-
-  return width;
-}
-
-static void
-row_update (AttestAnnotationList *self,
-            Row                  *row)
-{
-  AttestDocument *document = attest_span_item_get_document (row->item);
-  AttestSpan *span = attest_span_item_get_span (row->item);
-  AttestLabel *label;
-  g_autofree char *text = NULL;
-  g_autofree char *detail = NULL;
-  g_autofree char *tooltip = NULL;
-  g_autoptr(GString) accessible = NULL;
-  gboolean flagged;
-  guint lines;
-
-  if (span == NULL)
-    return;
-
-  label = self->tagset != NULL ? attest_tagset_lookup_label (self->tagset, span->label) : NULL;
-  flagged = (span->flags & (ATTEST_SPAN_FLAG_CHANGED | ATTEST_SPAN_FLAG_DELETED)) != 0;
-
-  text = attest_span_dup_display_text (document, span, ROW_MAX_CHARS);
-  if (*text == '\0')
-    {
-      g_free (text);
-      /* TRANSLATORS: a span that covers no text (its words were deleted) */
-      text = g_strdup (_("(no text)"));
-    }
-
-  if (is_quote_label (self->tagset, span->label))
-    {
-      AttestSpan *speaker = lookup_speaker (self, document, span->id);
-
-      if (speaker != NULL)
-        {
-          AttestEntity *entity = attest_document_lookup_entity (document, speaker->entity);
-          g_autofree char *name = entity != NULL && entity->name != NULL && *entity->name != '\0'
-                                  ? g_strdup (entity->name)
-                                  : attest_span_dup_display_text (document, speaker, 60);
-
-          /* TRANSLATORS: who said a quote, under the quote in the list */
-          detail = g_strdup_printf (_("— %s"), name);
-        }
-    }
-  else if (label != NULL && label->entity && span->entity != NULL)
-    {
-      AttestEntity *entity = attest_document_lookup_entity (document, span->entity);
-
-      /* "she" or "the mayor": name who is meant. */
-      if (entity != NULL && entity->name != NULL && g_strcmp0 (entity->name, text) != 0)
-        detail = g_strdup (entity->name);
-    }
-
-  attest_label_chip_set (row->chip, label != NULL ? label->color : NULL, flagged);
-  /* GtkListView gives a row its minimum height. A text that nearly fits
-   * gets one line, ellipsized: better than an empty second line. */
-  lines = text_width (text) * self->char_px > (self->line_px - (flagged ? 26 : 0)) * 1.05 ? 2 : 1;
-  gtk_inscription_set_text (GTK_INSCRIPTION (row->text), text);
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (row->text), lines);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (row->text), lines);
-  gtk_inscription_set_text (GTK_INSCRIPTION (row->detail), detail);
-  gtk_widget_set_visible (row->detail, detail != NULL);
-  gtk_widget_set_visible (row->warning, flagged);
-
-  if (flagged)
-    gtk_widget_add_css_class (row->text, "dim-label");
-  else
-    gtk_widget_remove_css_class (row->text, "dim-label");
-
-  if (span->flags & ATTEST_SPAN_FLAG_DELETED)
-    tooltip = g_strdup (_("The text under this annotation was deleted from the article"));
-  else if (span->flags & ATTEST_SPAN_FLAG_CHANGED && span->old_text != NULL)
-    tooltip = g_strdup_printf (_("The article changed here; this annotation was on “%s”"),
-                               span->old_text);
-  else if (span->flags & ATTEST_SPAN_FLAG_CHANGED)
-    tooltip = g_strdup (_("The article changed under this annotation"));
-  gtk_widget_set_tooltip_text (row->warning, tooltip);
-
-  accessible = g_string_new (NULL);
-  g_string_append_printf (accessible, "%s: %s", label != NULL ? label->name : span->label, text);
-  if (detail != NULL)
-    g_string_append_printf (accessible, " %s", detail);
-  if (flagged)
-    g_string_append_printf (accessible, " (%s)", _("needs review"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str,
-                                  -1);
-}
-
-static void
-refresh_rows (AttestAnnotationList *self)
-{
-  GHashTableIter iter;
-  Row *row;
-
-  g_hash_table_iter_init (&iter, self->bound_rows);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &row, NULL))
-    row_update (self, row);
-}
-
-static void
-emit_activated (AttestAnnotationList *self,
-                const char           *span_id)
-{
-  g_autofree char *id = g_strdup (span_id);
-
-  g_free (self->selected_id);
-  self->selected_id = g_strdup (id);
-  g_signal_emit (self, signals[SPAN_ACTIVATED], 0, id);
-}
-
-/* The arrow keys move the selection in the list only; Enter or a click
- * activates. */
-static gboolean
-emit_clicked (gpointer user_data)
-{
-  AttestAnnotationList *self = user_data;
-  g_autofree char *id = g_steal_pointer (&self->clicked_id);
-
-  self->click_source = 0;
-  if (id != NULL)
-    emit_activated (self, id);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* After the list view has handled the press (selected the row and
- * focused it), so that whoever listens may move the focus elsewhere. */
-static void
-on_row_pressed (GtkGestureClick *gesture,
-                int              n_press,
-                double           x,
-                double           y,
-                Row             *row)
-{
-  AttestAnnotationList *self = row->list;
-
-  if (n_press != 1 || row->item == NULL)
-    return;
-
-  g_free (self->clicked_id);
-  self->clicked_id = g_strdup (attest_span_item_get_id (row->item));
-  if (self->click_source == 0)
-    self->click_source = g_idle_add (emit_clicked, self);
-}
-
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           AttestAnnotationList     *self)
-{
-  Row *row = g_new0 (Row, 1);
-  GtkGesture *click;
-  GtkWidget *lines;
-
-  row->list = self;
-  row->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  gtk_widget_set_margin_top (row->box, 3);
-  gtk_widget_set_margin_bottom (row->box, 3);
-
-  row->chip = attest_label_chip_new ();
-  gtk_widget_set_valign (row->chip, GTK_ALIGN_START);
-  /* Centred on the first line of text. */
-  gtk_widget_set_margin_top (row->chip, 3);
-  gtk_box_append (GTK_BOX (row->box), row->chip);
-
-  lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (lines, TRUE);
-  gtk_box_append (GTK_BOX (row->box), lines);
-
-  row->text = g_object_new (GTK_TYPE_INSCRIPTION,
-                            "xalign", 0.0f,
-                            "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                            "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
-                            "min-chars", 8,
-                            "nat-chars", 30,
-                            NULL);
-  gtk_box_append (GTK_BOX (lines), row->text);
-
-  row->detail = g_object_new (GTK_TYPE_INSCRIPTION,
-                              "xalign", 0.0f,
-                              "text-overflow", GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END,
-                              "min-chars", 8,
-                              "nat-chars", 30,
-                              "visible", FALSE,
-                              NULL);
-  gtk_widget_add_css_class (row->detail, "dim-label");
-  gtk_widget_add_css_class (row->detail, "caption");
-  gtk_box_append (GTK_BOX (lines), row->detail);
-
-  row->warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_widget_set_valign (row->warning, GTK_ALIGN_START);
-  gtk_widget_add_css_class (row->warning, "warning");
-  gtk_widget_set_visible (row->warning, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->warning),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Needs review"),
-                                  -1);
-  gtk_box_append (GTK_BOX (row->box), row->warning);
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_row_pressed), row);
-  gtk_widget_add_controller (row->box, GTK_EVENT_CONTROLLER (click));
-
-  /* The row lives as long as its widgets (and the gesture's handler). */
-  g_object_set_data_full (G_OBJECT (row->box), "attest-row", row, g_free);
-  gtk_list_item_set_child (list_item, row->box);
-}
-
-static Row *
-row_of (GtkListItem *list_item)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-
-  return box != NULL ? g_object_get_data (G_OBJECT (box), "attest-row") : NULL;
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          AttestAnnotationList     *self)
-{
-  Row *row = row_of (list_item);
-
-  row->item = gtk_list_item_get_item (list_item);
-  g_hash_table_add (self->bound_rows, row);
-  row_update (self, row);
-}
-
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            AttestAnnotationList     *self)
-{
-  Row *row = row_of (list_item);
-
-  if (row == NULL)
-    return;
-
-  g_hash_table_remove (self->bound_rows, row);
-  row->item = NULL;
 }
 
 /* Filter ------------------------------------------------------------------ */
@@ -432,6 +81,17 @@ bind_filter_item (GtkSignalListItemFactory *factory,
 }
 
 /* Selection --------------------------------------------------------------- */
+
+void
+_attest_annotation_list_emit_activated (AttestAnnotationList *self,
+                                        const char           *span_id)
+{
+  g_autofree char *id = g_strdup (span_id);
+
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+  g_signal_emit (self, signals[SPAN_ACTIVATED], 0, id);
+}
 
 /* The row of @span_id in the filtered list: rows keep the store's order,
  * so a binary search over store positions finds it in O(log² n). */
@@ -507,6 +167,8 @@ unselect_quietly (AttestAnnotationList *self)
   self->selecting = FALSE;
 }
 
+/* The arrow keys move the selection in the list only; Enter or a click
+ * activates. */
 static void
 on_selected_item (AttestAnnotationList *self,
                   GParamSpec           *pspec,
@@ -534,7 +196,7 @@ on_list_activate (AttestAnnotationList *self,
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->selecting = FALSE;
-  emit_activated (self, attest_span_item_get_id (item));
+  _attest_annotation_list_emit_activated (self, attest_span_item_get_id (item));
 }
 
 /* State ------------------------------------------------------------------- */
@@ -560,9 +222,10 @@ update_state (AttestAnnotationList *self)
            gtk_filter_list_model_get_pending (self->filtered) == 0)
     {
       AttestLabel *label = attest_tagset_lookup_label (self->tagset, self->filter_label);
+      /* The status page's description is markup. */
       g_autofree char *description =
-        g_strdup_printf (_("No annotation is labelled “%s”"),
-                         label != NULL ? label->name : self->filter_label);
+        g_markup_printf_escaped (_("No annotation is labelled “%s”"),
+                                 label != NULL ? label->name : self->filter_label);
 
       adw_status_page_set_description (self->no_match_page, description);
       gtk_stack_set_visible_child_name (self->stack, "no-match");
@@ -676,44 +339,20 @@ set_tagset (AttestAnnotationList *self,
   /* A new model selects "All Labels", which resets the filter. */
   gtk_drop_down_set_model (self->filter_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->filter_dropdown, 0);
-  refresh_rows (self);
+  _attest_annotation_list_refresh_rows (self);
 }
 
 static void
 on_relations_changed (AttestAnnotationList *self)
 {
   g_clear_pointer (&self->speakers, g_hash_table_unref);
-  refresh_rows (self);
+  _attest_annotation_list_refresh_rows (self);
 }
 
 static void
 on_entities_changed (AttestAnnotationList *self)
 {
-  refresh_rows (self);
-}
-
-static void
-on_span_changed (AttestAnnotationList *self,
-                 AttestSpan           *span,
-                 guint                 old_start,
-                 guint                 old_end)
-{
-  GHashTableIter iter;
-  Row *row;
-
-  if (self->speakers == NULL)
-    return;
-
-  /* A speaker's text or entity shows on the rows of its quotes. */
-  g_hash_table_iter_init (&iter, self->bound_rows);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &row, NULL))
-    {
-      const char *speaker_id = g_hash_table_lookup (self->speakers,
-                                                    attest_span_item_get_id (row->item));
-
-      if (g_strcmp0 (speaker_id, span->id) == 0)
-        row_update (self, row);
-    }
+  _attest_annotation_list_refresh_rows (self);
 }
 
 static void
@@ -750,44 +389,6 @@ on_session_document_after (AttestAnnotationList *self,
 }
 
 /* Widget ------------------------------------------------------------------ */
-
-static gboolean
-relayout_rows (gpointer user_data)
-{
-  AttestAnnotationList *self = user_data;
-
-  self->relayout_source = 0;
-  refresh_rows (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The list's width is its horizontal adjustment's page. */
-static void
-on_width_changed (AttestAnnotationList *self,
-                  GParamSpec           *pspec,
-                  GtkAdjustment        *hadjustment)
-{
-  static const char sample[] =
-    "Repairs to the harbour bridge will cost 48 million, the council said.";
-  g_autoptr(PangoLayout) layout = NULL;
-  int width = (int) gtk_adjustment_get_page_size (hadjustment);
-  int sample_width;
-
-  if (width == self->last_width || width <= 0)
-    return;
-  self->last_width = width;
-
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->list_view), sample);
-  pango_layout_get_pixel_size (layout, &sample_width, NULL);
-  self->char_px = MAX (1.0, sample_width / (double) (sizeof sample - 1));
-  /* Less the chip, the spacing and the row's padding. */
-  self->line_px = MAX (60, width - 48);
-
-  /* Not while allocating: rows asking for other heights queue a resize. */
-  if (self->relayout_source == 0)
-    self->relayout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_rows, self, NULL);
-}
 
 static void
 attest_annotation_list_dispose (GObject *object)
@@ -943,16 +544,20 @@ attest_annotation_list_init (AttestAnnotationList *self)
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row), self, 0);
-  g_signal_connect_object (factory, "teardown", G_CALLBACK (unbind_row), self, 0);
+  g_signal_connect_object (factory, "setup",
+                           G_CALLBACK (_attest_annotation_list_setup_row), self, 0);
+  g_signal_connect_object (factory, "bind",
+                           G_CALLBACK (_attest_annotation_list_bind_row), self, 0);
+  g_signal_connect_object (factory, "unbind",
+                           G_CALLBACK (_attest_annotation_list_unbind_row), self, 0);
+  g_signal_connect_object (factory, "teardown",
+                           G_CALLBACK (_attest_annotation_list_unbind_row), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->list_view)),
                            "notify::page-size",
-                           G_CALLBACK (on_width_changed), self,
+                           G_CALLBACK (_attest_annotation_list_width_changed), self,
                            G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -972,7 +577,7 @@ attest_annotation_list_init (AttestAnnotationList *self)
                                  G_CALLBACK (on_entities_changed), self,
                                  G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "span-changed",
-                                 G_CALLBACK (on_span_changed), self,
+                                 G_CALLBACK (_attest_annotation_list_speaker_changed), self,
                                  G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   set_tagset (self, NULL);

@@ -72,7 +72,7 @@ struct _AttestInspector
   guint                entities_dirty : 1;
 };
 
-/* attest-inspector.c */
+/* attest-inspector.c, and helpers in attest-inspector-fields.c */
 AttestDocument *_attest_inspector_get_document        (AttestInspector *self);
 AttestHistory  *_attest_inspector_get_history         (AttestInspector *self);
 AttestSpan     *_attest_inspector_get_span            (AttestInspector *self,
@@ -90,6 +90,23 @@ void            _attest_inspector_commit_note         (AttestInspector *self);
 void            _attest_inspector_refresh             (AttestInspector *self);
 void            _attest_inspector_emit_span_activated (AttestInspector *self,
                                                        const char      *span_id);
+
+/* attest-inspector-fields.c: text, label, attributes, note, provenance */
+void            _attest_inspector_init_fields         (AttestInspector *self);
+void            _attest_inspector_build_label_model   (AttestInspector *self);
+void            _attest_inspector_update_heading      (AttestInspector *self,
+                                                       AttestSpan      *span,
+                                                       gboolean         suggestion);
+void            _attest_inspector_update_label_row    (AttestInspector *self,
+                                                       AttestSpan      *span);
+void            _attest_inspector_update_attr_rows    (AttestInspector *self,
+                                                       AttestSpan      *span,
+                                                       gboolean         switched);
+void            _attest_inspector_update_note         (AttestInspector *self,
+                                                       AttestSpan      *span,
+                                                       gboolean         switched);
+void            _attest_inspector_update_provenance   (AttestInspector *self,
+                                                       AttestSpan      *span);
 
 /* attest-inspector-links.c: the quote's speaker and the speaker's entity */
 void            _attest_inspector_init_links          (AttestInspector *self);
