@@ -11,6 +11,7 @@
 
 #include "attest-error.h"
 #include "attest-json-guard.h"
+#include "attest-text.h"
 
 /* Numbers and strings quoted in messages are cut to this many bytes so a
  * megabyte of digits does not end up in a dialog. */
@@ -455,7 +456,8 @@ read_member_name (Guard   *g,
   if (g_hash_table_contains (frame->names, g->name->str))
     return guard_fail (g, at, ATTEST_ERROR_PARSE, error,
                        "the member \"%.*s%s\" appears twice in the same object",
-                       QUOTE_MAX, g->name->str, g->name->len > QUOTE_MAX ? "…" : "");
+                       (int) attest_utf8_prefix_len (g->name->str, g->name->len, QUOTE_MAX),
+                       g->name->str, g->name->len > QUOTE_MAX ? "…" : "");
 
   g_hash_table_add (frame->names, g_strndup (g->name->str, g->name->len));
 

@@ -18,6 +18,7 @@
 #include "attest-document.h"
 #include "attest-error.h"
 #include "attest-sidecar.h"
+#include "attest-text.h"
 #include "attest-sidecar-private.h"
 #include "attest-version.h"
 
@@ -199,7 +200,7 @@ temp_prefix (const char *base)
 
   len = strlen (base);
 
-  return g_strdup_printf (".%.*s.", (int) MIN (len, max), base);
+  return g_strdup_printf (".%.*s.", (int) attest_utf8_prefix_len (base, len, max), base);
 }
 
 static gboolean

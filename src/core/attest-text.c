@@ -819,3 +819,22 @@ attest_text_slice_equal (const AttestText *self,
   return byte_end - byte_start == n &&
          (n == 0 || memcmp (self->data + byte_start, utf8, n) == 0);
 }
+
+gsize
+attest_utf8_prefix_len (const char *utf8,
+                        gsize       n_bytes,
+                        gsize       max_bytes)
+{
+  gsize len;
+
+  g_return_val_if_fail (utf8 != NULL || n_bytes == 0, 0);
+
+  if (n_bytes <= max_bytes)
+    return n_bytes;
+
+  /* Back off continuation bytes: the cut falls before a lead byte. */
+  for (len = max_bytes; len > 0 && ((guchar) utf8[len] & 0xC0) == 0x80; len--)
+    ;
+
+  return len;
+}

@@ -92,6 +92,12 @@ AttestText  *attest_text_load_file       (GFile         *file,
                                           GCancellable  *cancellable,
                                           GError       **error);
 
+/* The longest prefix of @utf8 (@n_bytes long) of at most @max_bytes that
+ * ends on a character boundary: for shortening names in messages. */
+gsize        attest_utf8_prefix_len      (const char   *utf8,
+                                          gsize         n_bytes,
+                                          gsize         max_bytes);
+
 /* Code-point length of a UTF-8 string known to be valid. */
 guint        attest_utf8_length          (const char   *utf8,
                                           gsize         n_bytes);

@@ -999,6 +999,23 @@ test_files (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A long member name cut for the message must be cut between
+ * characters: found by the fuzzer with an emoji at the cut. */
+static void
+test_message_utf8 (void)
+{
+  const char *data = "{\"format\": \"attest\", "
+                     "\"vers\xe2\x80\x9cYes, by May.\xe2\x80\x9d \xf0\x9f\x87\xba\xf0\x9f\x87\xa6\": 1, "
+                     "\"vers\xe2\x80\x9cYes, by May.\xe2\x80\x9d \xf0\x9f\x87\xba\xf0\x9f\x87\xa6\": 2}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttestDocument) document = attest_sidecar_parse (data, strlen (data), "x.attest.json", &error);
+
+  g_assert_null (document);
+  g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "appears twice"));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1026,6 +1043,7 @@ main (int   argc,
   g_test_add_func ("/attest/core/sidecar-malformed/raw-nul", test_raw_nul);
   g_test_add_func ("/attest/core/sidecar-malformed/too-large", test_too_large);
   g_test_add_func ("/attest/core/sidecar-malformed/files", test_files);
+  g_test_add_func ("/attest/core/sidecar-malformed/message-utf8", test_message_utf8);
 
   return g_test_run ();
 }
