@@ -171,6 +171,25 @@ def test_annotate_with_keys_and_quit():
     assert any(e["id"] == speaker["entity"] for e in doc["entities"])
 
 
+def test_attribute_with_keys():
+    path = article_copy()
+    app = App(path)
+    try:
+        annotate(app)
+        # Back to the quote (the second annotation), into the inspector
+        # with F2, down to "Kind", open it and pick "indirect".
+        app.keys("ctrl+Home", "Tab", "Tab", "F2", "Down", "Return", delay=0.4)
+        app.keys("Home", "Down", "Down", "Return", delay=0.4)
+        time.sleep(2.5)
+        app.quit()
+    finally:
+        if app.proc.poll() is None:
+            app.kill()
+
+    quote = spans_by_label(sidecar(path))["quote"][0]
+    assert quote.get("attrs") == {"kind": "indirect"}, quote
+
+
 def test_undo_redo_with_keys():
     path = article_copy()
     app = App(path)
