@@ -114,7 +114,7 @@ relation_position (AttestDocument *self,
 /* Removes @relation from every index and hands it to the caller. */
 AttestRelation *
 _attest_document_take_relation (AttestDocument *self,
-               AttestRelation *relation)
+                                AttestRelation *relation)
 {
   g_hash_table_remove (self->relations_by_id, relation->id);
   unlink_relation (self, relation->from, relation);

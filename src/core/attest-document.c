@@ -15,7 +15,6 @@
 #include "attest-text.h"
 #include "attest-version.h"
 
-
 G_DEFINE_FINAL_TYPE (AttestDocument, attest_document, G_TYPE_OBJECT)
 
 enum {
@@ -28,10 +27,8 @@ enum {
   N_PROPS
 };
 
-
 static GParamSpec *properties[N_PROPS];
 guint attest_document_signals[ATTEST_DOCUMENT_N_SIGNALS];
-
 
 static const char * const status_names[] = { "new", "in-progress", "done" };
 
@@ -62,7 +59,7 @@ attest_status_from_string (const char   *str,
 
 gboolean
 _attest_set_str (char       **ptr,
-         const char  *value)
+                 const char  *value)
 {
   char *copy;
 
@@ -549,9 +546,9 @@ attest_document_next_id (AttestDocument *self,
 
 gboolean
 _attest_document_check_range (AttestDocument  *self,
-             guint            start,
-             guint            end,
-             GError         **error)
+                              guint            start,
+                              guint            end,
+                              GError         **error)
 {
   guint length = attest_text_get_length (self->text);
 
@@ -568,10 +565,10 @@ _attest_document_check_range (AttestDocument  *self,
 
 gboolean
 _attest_document_add_span_to (AttestDocument   *self,
-             AttestSpanStore  *store,
-             const char       *prefix,
-             AttestSpan       *span,
-             GError          **error)
+                              AttestSpanStore  *store,
+                              const char       *prefix,
+                              AttestSpan       *span,
+                              GError          **error)
 {
   if (!_attest_document_check_range (self, span->start, span->end, error))
     return FALSE;
