@@ -690,7 +690,41 @@ attest_history_move_span (AttestHistory *self,
 
   attest_history_begin (self, "move");
   attest_history_touch_span (self, span->id);
-  attest_document_move_span (self->document, span, start, end);
+  if (span->flags != ATTEST_SPAN_FLAG_NONE)
+    {
+      /* Placed by hand: the editor has reviewed it. */
+      AttestSpan values = *span;
+
+      values.start = start;
+      values.end = end;
+      values.flags = ATTEST_SPAN_FLAG_NONE;
+      values.old_text = NULL;
+      attest_document_update_span (self->document, span, &values);
+    }
+  else
+    attest_document_move_span (self->document, span, start, end);
+  attest_history_end (self);
+}
+
+void
+attest_history_mark_reviewed (AttestHistory *self,
+                              AttestSpan    *span)
+{
+  AttestSpan values;
+
+  g_return_if_fail (ATTEST_IS_HISTORY (self));
+  g_return_if_fail (span != NULL);
+
+  if (span->flags == ATTEST_SPAN_FLAG_NONE)
+    return;
+
+  values = *span;
+  values.flags = ATTEST_SPAN_FLAG_NONE;
+  values.old_text = NULL;
+
+  attest_history_begin (self, NULL);
+  attest_history_touch_span (self, span->id);
+  attest_document_update_span (self->document, span, &values);
   attest_history_end (self);
 }
 

@@ -65,6 +65,10 @@ void            attest_history_move_span       (AttestHistory  *self,
                                                 AttestSpan     *span,
                                                 guint           start,
                                                 guint           end);
+/* Clears a re-anchoring flag: the editor looked at the span and keeps
+ * it where it is. Moving a span by hand clears it too. */
+void            attest_history_mark_reviewed   (AttestHistory  *self,
+                                                AttestSpan     *span);
 void            attest_history_relabel_span    (AttestHistory  *self,
                                                 AttestSpan     *span,
                                                 const char     *label);

@@ -390,6 +390,43 @@ draw_suggestion (AttestSpan *span,
   return TRUE;
 }
 
+/* Spans that re-anchoring flagged for review: a dashed outline in the
+ * warning colour, and a caret where deleted text used to be. */
+static gboolean
+draw_flagged (AttestSpan *span,
+              gpointer    user_data)
+{
+  SuggestionData *data = user_data;
+  /* GNOME's warning yellow, readable on light and dark pages. */
+  GdkRGBA warning = data->self->dark ? (GdkRGBA) { 0.97f, 0.83f, 0.18f, 1.0f }
+                                     : (GdkRGBA) { 0.80f, 0.58f, 0.04f, 1.0f };
+
+  if (span->flags == ATTEST_SPAN_FLAG_NONE)
+    return TRUE;
+
+  g_array_set_size (data->rects, 0);
+  if (span->end > span->start)
+    {
+      get_rects (data->self, MAX (span->start, data->start), MIN (span->end, data->end),
+                 G_MAXUINT, data->rects);
+      draw_dashed (data->snapshot, data->rects, 3.0, 1.5, &warning);
+    }
+  else
+    {
+      get_rects (data->self, span->start, span->start + 1, 1, data->rects);
+      if (data->rects->len > 0)
+        {
+          graphene_rect_t *rect = &g_array_index (data->rects, graphene_rect_t, 0);
+          graphene_rect_t caret;
+
+          graphene_rect_init (&caret, rect->origin.x - 1.5f, rect->origin.y, 3.0f, rect->size.height);
+          gtk_snapshot_append_color (data->snapshot, &warning, &caret);
+        }
+    }
+
+  return TRUE;
+}
+
 static void
 rebuild_relation_index (AttestArticleView *self)
 {
@@ -577,6 +614,8 @@ _attest_article_view_snapshot_layer (GtkTextView      *text_view,
   data.rects = rects;
   attest_span_store_foreach_in_range (attest_document_get_suggested_spans (self->document),
                                       start, end, draw_suggestion, &data);
+  attest_span_store_foreach_in_range (attest_document_get_spans (self->document),
+                                      start, end, draw_flagged, &data);
 
   draw_selected (self, snapshot, start, end);
   draw_relations (self, snapshot, start, end);

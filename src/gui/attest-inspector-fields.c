@@ -170,6 +170,15 @@ _attest_inspector_string_list_find (GListModel *model,
 /* Heading, text and flags ------------------------------------------------- */
 
 void
+_attest_inspector_on_reviewed_clicked (AttestInspector *self)
+{
+  AttestSpan *span = _attest_inspector_get_editable_span (self);
+
+  if (span != NULL)
+    attest_history_mark_reviewed (_attest_inspector_get_history (self), span);
+}
+
+void
 _attest_inspector_update_heading (AttestInspector *self,
                                   AttestSpan      *span,
                                   gboolean         suggestion)

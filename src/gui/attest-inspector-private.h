@@ -119,6 +119,7 @@ void            _attest_inspector_update_entity       (AttestInspector *self,
                                                        AttestSpan      *span,
                                                        gboolean         switched);
 void            _attest_inspector_on_jump_clicked     (AttestInspector *self);
+void            _attest_inspector_on_reviewed_clicked (AttestInspector *self);
 void            _attest_inspector_on_name_apply       (AttestInspector *self);
 void            _attest_inspector_on_wikidata_apply   (AttestInspector *self);
 void            _attest_inspector_on_wikidata_changed (AttestInspector *self);

@@ -404,6 +404,8 @@ attest_inspector_class_init (AttestInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttestInspector, created_row);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_jump_clicked",
                                                 G_CALLBACK (_attest_inspector_on_jump_clicked));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_reviewed_clicked",
+                                                G_CALLBACK (_attest_inspector_on_reviewed_clicked));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_name_apply",
                                                 G_CALLBACK (_attest_inspector_on_name_apply));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_wikidata_apply",

@@ -646,13 +646,16 @@ show_review (AttestWindow         *self,
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
+      AttestLabel *label = attest_tagset_lookup_label (attest_session_get_tagset (self->session), span->label);
+      const char *label_name = label != NULL ? label->name : span->label;
+
       if (span->flags & ATTEST_SPAN_FLAG_DELETED)
-        subtitle = g_strdup_printf (_("%s · deleted from the article"), span->label);
+        subtitle = g_strdup_printf (_("%s · deleted from the article"), label_name);
       else
         {
           g_autofree char *escaped = g_markup_escape_text (now, -1);
 
-          subtitle = g_strdup_printf (_("%s · now “%s”"), span->label, escaped);
+          subtitle = g_strdup_printf (_("%s · now “%s”"), label_name, escaped);
         }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -663,11 +666,15 @@ show_review (AttestWindow         *self,
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
 
-  if (report->flagged->len > 0)
+  if (report->flagged->len > 0 && report->flagged->len <= 3)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  else if (report->flagged->len > 3)
     {
+      /* A long review list scrolls inside the dialog. */
       scroller = gtk_scrolled_window_new ();
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);

@@ -134,6 +134,37 @@ test_suggestions (void)
   g_assert_cmpuint (attest_span_store_get_n_spans (attest_document_get_spans (document)), ==, 1);
 }
 
+static void
+test_review_flags (void)
+{
+  g_autoptr(AttestDocument) document = make_document ();
+  g_autoptr(AttestHistory) history = attest_history_new (document);
+  AttestSpan *quote = attest_history_add_span (history, "quote", 4, 37, "ana");
+  AttestSpan *fact = attest_history_add_span (history, "fact", 77, 85, "ana");
+
+  /* As re-anchoring leaves them. */
+  quote->flags = ATTEST_SPAN_FLAG_CHANGED;
+  quote->old_text = g_strdup ("Tax cuts pay for themselves,");
+  fact->flags = ATTEST_SPAN_FLAG_DELETED;
+  fact->old_text = g_strdup ("12 March");
+
+  attest_history_mark_reviewed (history, quote);
+  g_assert_cmpuint (quote->flags, ==, ATTEST_SPAN_FLAG_NONE);
+  g_assert_null (quote->old_text);
+  g_assert_true (attest_history_undo (history));
+  g_assert_cmpuint (quote->flags, ==, ATTEST_SPAN_FLAG_CHANGED);
+  g_assert_cmpstr (quote->old_text, ==, "Tax cuts pay for themselves,");
+
+  /* Placing a span by hand reviews it. */
+  attest_history_move_span (history, fact, 80, 85);
+  g_assert_cmpuint (fact->flags, ==, ATTEST_SPAN_FLAG_NONE);
+  g_assert_null (fact->old_text);
+  g_assert_cmpuint (fact->start, ==, 80);
+  g_assert_true (attest_history_undo (history));
+  g_assert_cmpuint (fact->flags, ==, ATTEST_SPAN_FLAG_DELETED);
+  g_assert_cmpuint (fact->start, ==, 77);
+}
+
 /* Random edits of every kind; undoing all of them gives the first file
  * byte for byte, redoing them the last, and every step in between. */
 static void
@@ -208,6 +239,7 @@ main (int   argc,
   g_test_add_func ("/attest/core/history/basic", test_basic);
   g_test_add_func ("/attest/core/history/merge", test_merge);
   g_test_add_func ("/attest/core/history/suggestions", test_suggestions);
+  g_test_add_func ("/attest/core/history/review-flags", test_review_flags);
   g_test_add_func ("/attest/core/history/random", test_random);
 
   return g_test_run ();
