@@ -51,6 +51,7 @@ G_DEFINE_FINAL_TYPE (AttestCorpusSidebar, attest_corpus_sidebar, GTK_TYPE_WIDGET
 
 enum {
   ARTICLE_ACTIVATED,
+  LOADED,
   N_SIGNALS
 };
 
@@ -373,7 +374,11 @@ scan_done (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (attest_corpus_scan_finish (ATTEST_CORPUS (object), result, &error))
-    return;
+    {
+      if (ATTEST_CORPUS (object) == self->corpus)
+        g_signal_emit (self, signals[LOADED], 0);
+      return;
+    }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       ATTEST_CORPUS (object) != self->corpus)
@@ -517,6 +522,18 @@ attest_corpus_sidebar_class_init (AttestCorpusSidebarClass *klass)
                   NULL, NULL,
                   g_cclosure_marshal_VOID__OBJECT,
                   G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  /**
+   * AttestCorpusSidebar::loaded:
+   *
+   * The folder's articles are all listed, with their status.
+   */
+  signals[LOADED] =
+    g_signal_new ("loaded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attest/Attest/attest-corpus-sidebar.ui");
   gtk_widget_class_set_css_name (widget_class, "corpussidebar");
@@ -734,6 +751,25 @@ attest_corpus_sidebar_get_next_undone (AttestCorpusSidebar *self,
     }
 
   return NULL;
+}
+
+/**
+ * attest_corpus_sidebar_get_first:
+ *
+ * Returns: (transfer full) (nullable): the first article in the list
+ */
+GFile *
+attest_corpus_sidebar_get_first (AttestCorpusSidebar *self)
+{
+  g_autoptr(AttestCorpusEntry) entry = NULL;
+
+  g_return_val_if_fail (ATTEST_IS_CORPUS_SIDEBAR (self), NULL);
+
+  if (self->corpus == NULL ||
+      !(entry = g_list_model_get_item (G_LIST_MODEL (self->corpus), 0)))
+    return NULL;
+
+  return g_object_ref (attest_corpus_entry_get_file (entry));
 }
 
 void

@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (AttestCorpusSidebar, attest_corpus_sidebar, ATTEST, CORPUS
  * status (new, in progress, done) and span counts, and a progress bar
  * "12 of 40 done". Activating a row emits article-activated.
  *
- * Signals: article-activated (GFile *article) */
+ * Signals: article-activated (GFile *article); loaded () once a scan of
+ * the folder is complete. */
 
 GtkWidget *attest_corpus_sidebar_new            (void);
 void       attest_corpus_sidebar_set_folder     (AttestCorpusSidebar *self,
@@ -38,6 +39,8 @@ GFile     *attest_corpus_sidebar_get_neighbour  (AttestCorpusSidebar *self,
 /* The first article not done after @article (wrapping), or NULL. */
 GFile     *attest_corpus_sidebar_get_next_undone (AttestCorpusSidebar *self,
                                                   GFile               *article);
+/* The first article of the list, or NULL. */
+GFile     *attest_corpus_sidebar_get_first      (AttestCorpusSidebar *self);
 /* Refreshes one row from an open document (status and counts). */
 void       attest_corpus_sidebar_update         (AttestCorpusSidebar *self,
                                                  GFile               *article,

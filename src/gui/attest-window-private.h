@@ -50,6 +50,7 @@ struct _AttestWindow
   GSignalGroup         *history_signals;
   GCancellable         *loading;
   GFile                *pending_article;   /* what is loading */
+  gboolean              open_first_when_loaded;
 };
 
 /* attest-window-actions.c */

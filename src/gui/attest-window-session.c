@@ -200,6 +200,32 @@ on_document_changed (AttestWindow *self)
                                 document);
 }
 
+/* Opening a folder shows its first article not done yet, once the
+ * sidebar's scan (off the main thread) knows which that is. */
+static void
+on_corpus_loaded (AttestWindow *self)
+{
+  g_autoptr(GFile) article = NULL;
+
+  if (!self->open_first_when_loaded)
+    return;
+  self->open_first_when_loaded = FALSE;
+
+  if (!(article = attest_corpus_sidebar_get_next_undone (self->corpus_sidebar, NULL)))
+    article = attest_corpus_sidebar_get_first (self->corpus_sidebar);
+
+  if (article != NULL)
+    attest_window_open_article (self, article);
+  else
+    {
+      GFile *folder = attest_corpus_sidebar_get_folder (self->corpus_sidebar);
+      g_autofree char *base = folder != NULL ? g_file_get_basename (folder) : NULL;
+      g_autofree char *message = g_strdup_printf (_("“%s” has no articles (.txt or .md files)"), base);
+
+      attest_window_toast (self, message);
+    }
+}
+
 static void
 on_annotator_changed (AttestWindow *self)
 {
@@ -225,6 +251,8 @@ on_notice_banner_clicked (AttestWindow *self)
 void
 attest_window_init_session (AttestWindow *self)
 {
+  g_signal_connect_swapped (self->corpus_sidebar, "loaded",
+                            G_CALLBACK (on_corpus_loaded), self);
   g_signal_connect_swapped (self->settings, "changed::annotator",
                             G_CALLBACK (on_annotator_changed), self);
   g_signal_connect_swapped (self->save_banner, "button-clicked",
@@ -435,71 +463,17 @@ attest_window_open_article (AttestWindow *self,
   attest_session_load_async (article, self->loading, open_done, g_object_ref (self));
 }
 
-static int
-compare_natural (gconstpointer a,
-                 gconstpointer b)
-{
-  g_autofree char *ka = g_utf8_collate_key_for_filename (*(const char * const *) a, -1);
-  g_autofree char *kb = g_utf8_collate_key_for_filename (*(const char * const *) b, -1);
-
-  return strcmp (ka, kb);
-}
-
-/* The first article of a folder in the sidebar's order (depth first,
- * natural order), so opening a folder shows something at once. */
-static GFile *
-first_article (GFile *folder,
-               guint  depth)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GFileInfo *info;
-
-  if (depth > 16 ||
-      !(children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                              G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL)))
-    return NULL;
-
-  while ((info = g_file_enumerator_next_file (children, NULL, NULL)))
-    {
-      const char *name = g_file_info_get_name (info);
-
-      if (name[0] != '.' &&
-          (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY ||
-           g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".md")))
-        g_ptr_array_add (names, g_strdup (name));
-      g_object_unref (info);
-    }
-  g_ptr_array_sort (names, compare_natural);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autoptr(GFile) child = g_file_get_child (folder, names->pdata[i]);
-
-      if (g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_DIRECTORY)
-        {
-          GFile *found = first_article (child, depth + 1);
-
-          if (found != NULL)
-            return found;
-        }
-      else
-        return g_steal_pointer (&child);
-    }
-
-  return NULL;
-}
-
 void
 attest_window_open_folder (AttestWindow *self,
                            GFile        *folder,
                            GFile        *article)
 {
-  g_autoptr(GFile) first = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (ATTEST_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (folder));
+
+  self->open_first_when_loaded = article == NULL;
 
   attest_corpus_sidebar_set_folder (self->corpus_sidebar, folder);
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_button), TRUE);
@@ -508,18 +482,8 @@ attest_window_open_folder (AttestWindow *self,
   if ((path = g_file_get_path (folder)) != NULL)
     g_settings_set_string (self->settings, "last-folder", path);
 
-  if (article == NULL)
-    article = first = first_article (folder, 0);
-
   if (article != NULL)
     attest_window_open_article (self, article);
-  else
-    {
-      g_autofree char *base = g_file_get_basename (folder);
-      g_autofree char *message = g_strdup_printf (_("“%s” has no articles (.txt or .md files)"), base);
-
-      attest_window_toast (self, message);
-    }
 }
 
 static void

@@ -314,6 +314,34 @@ test_conflict_keeps_both (void)
   close_window (window);
 }
 
+/* A folder opens at its first article not done yet. */
+static void
+test_open_folder_first_undone (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-window-folder-XXXXXX", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.txt", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) file_a = g_file_new_for_path (a);
+  g_autoptr(GFile) file_b = g_file_new_for_path (b);
+  g_autoptr(AttestSession) done = NULL;
+  AttestWindow *window;
+
+  write_file (a, "Already annotated.\n");
+  write_file (b, "Still to do.\n");
+  done = attest_session_load (file_a, NULL, NULL);
+  attest_history_set_status (attest_session_get_history (done), ATTEST_STATUS_DONE);
+  g_assert_true (attest_session_flush (done, NULL));
+  attest_session_close (done);
+
+  window = open_window (NULL);
+  attest_window_open_folder (window, folder, NULL);
+  g_assert_true (wait_for (has_session, window));
+  g_assert_true (g_file_equal (attest_session_get_article_file (attest_window_get_session (window)), file_b));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/attest/gui/window/autosave-undo-redo", test_autosave_undo_redo);
   g_test_add_func ("/attest/gui/window/article-changed-on-disk", test_article_changed_on_disk);
   g_test_add_func ("/attest/gui/window/conflict-keeps-both", test_conflict_keeps_both);
+  g_test_add_func ("/attest/gui/window/open-folder-first-undone", test_open_folder_first_undone);
 
   return g_test_run ();
 }
