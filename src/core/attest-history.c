@@ -36,9 +36,10 @@ typedef struct
 
 typedef struct
 {
-  char      *name;
-  GPtrArray *changes;     /* of Change */
-  gint64     time;
+  char       *name;
+  GPtrArray  *changes;    /* of Change */
+  GHashTable *touched;    /* "kind:id" of each change, while the step is open */
+  gint64      time;
 } Step;
 
 struct _AttestHistory
@@ -113,6 +114,7 @@ static void
 step_free (Step *step)
 {
   g_ptr_array_unref (step->changes);
+  g_clear_pointer (&step->touched, g_hash_table_unref);
   g_free (step->name);
   g_free (step);
 }
@@ -358,23 +360,8 @@ attest_history_begin (AttestHistory *self,
   self->open = g_new0 (Step, 1);
   self->open->name = g_strdup (name);
   self->open->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  self->open->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->open->time = g_get_monotonic_time ();
-}
-
-static Change *
-find_change (Step       *step,
-             Kind        kind,
-             const char *id)
-{
-  for (guint i = 0; i < step->changes->len; i++)
-    {
-      Change *change = g_ptr_array_index (step->changes, i);
-
-      if (change->kind == kind && g_strcmp0 (change->id, id) == 0)
-        return change;
-    }
-
-  return NULL;
 }
 
 static void
@@ -387,8 +374,9 @@ touch (AttestHistory *self,
   g_return_if_fail (ATTEST_IS_HISTORY (self));
   g_return_if_fail (self->open != NULL);
 
-  /* The first "before" of a step is the one to go back to. */
-  if (find_change (self->open, kind, id) != NULL)
+  /* The first "before" of a step is the one to go back to. A step may
+   * touch thousands of objects (Accept All), so look it up by key. */
+  if (!g_hash_table_add (self->open->touched, g_strdup_printf ("%d:%s", kind, id != NULL ? id : "")))
     return;
 
   change = g_new0 (Change, 1);
@@ -477,6 +465,7 @@ attest_history_end (AttestHistory *self)
     return;
 
   step = g_steal_pointer (&self->open);
+  g_clear_pointer (&step->touched, g_hash_table_unref);
   for (guint i = 0; i < step->changes->len; i++)
     {
       Change *change = g_ptr_array_index (step->changes, i);
