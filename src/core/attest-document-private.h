@@ -35,9 +35,11 @@ struct _AttestDocument
   GHashTable      *entities_by_id;
   AttestSpanStore *suggested_spans;
   GPtrArray       *suggested_relations;
+  GHashTable      *suggested_relations_by_id;
   GPtrArray       *rejected;
   guint64          max_relation_id;
   guint64          max_entity_id;
+  guint64          max_suggested_relation_id;
 
   AttestStatus     status;
   guint            read_only : 1;

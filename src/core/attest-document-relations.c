@@ -356,18 +356,15 @@ attest_document_add_suggested_relation (AttestDocument  *self,
   if (relation->id == NULL)
     relation->id = attest_document_next_id (self, "pr");
 
-  for (guint i = 0; i < self->suggested_relations->len; i++)
+  if (g_hash_table_contains (self->suggested_relations_by_id, relation->id))
     {
-      const AttestRelation *r = g_ptr_array_index (self->suggested_relations, i);
-
-      if (strcmp (r->id, relation->id) == 0)
-        {
-          g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID,
-                       "the suggested relation id \"%s\" is already used", relation->id);
-          return FALSE;
-        }
+      g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID,
+                   "the suggested relation id \"%s\" is already used", relation->id);
+      return FALSE;
     }
 
+  note_max (&self->max_suggested_relation_id, relation->id);
+  g_hash_table_add (self->suggested_relations_by_id, relation->id);
   insert_sorted (self->suggested_relations, relation, attest_relation_compare_ids);
 
   g_signal_emit (self, attest_document_signals[ATTEST_DOCUMENT_SUGGESTIONS_CHANGED], 0);
@@ -397,8 +394,9 @@ attest_document_remove_suggested_relation (AttestDocument *self,
   g_return_if_fail (ATTEST_IS_DOCUMENT (self));
   g_return_if_fail (relation != NULL);
 
-  if (!g_ptr_array_remove (self->suggested_relations, relation))
+  if (!g_hash_table_remove (self->suggested_relations_by_id, relation->id))
     g_return_if_reached ();
+  g_ptr_array_remove (self->suggested_relations, relation);
 
   g_signal_emit (self, attest_document_signals[ATTEST_DOCUMENT_SUGGESTIONS_CHANGED], 0);
   _attest_document_emit_changed (self);

@@ -105,6 +105,7 @@ attest_document_finalize (GObject *object)
   g_clear_pointer (&self->entities_by_id, g_hash_table_unref);
   g_clear_pointer (&self->entities, g_ptr_array_unref);
   g_clear_pointer (&self->suggested_spans, attest_span_store_free);
+  g_clear_pointer (&self->suggested_relations_by_id, g_hash_table_unref);
   g_clear_pointer (&self->suggested_relations, g_ptr_array_unref);
   g_clear_pointer (&self->rejected, g_ptr_array_unref);
 
@@ -214,6 +215,7 @@ attest_document_init (AttestDocument *self)
   self->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_entity_free);
   self->entities_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->suggested_relations = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_relation_free);
+  self->suggested_relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_rejected_free);
 }
 
@@ -524,20 +526,10 @@ attest_document_next_id (AttestDocument *self,
     max = self->max_relation_id;
   else if (strcmp (prefix, "e") == 0)
     max = self->max_entity_id;
-  else if (strcmp (prefix, "p") == 0 || strcmp (prefix, "pr") == 0)
-    {
-      max = attest_span_store_get_max_id (self->suggested_spans, prefix);
-      for (guint i = 0; i < self->suggested_relations->len; i++)
-        {
-          const AttestRelation *r = g_ptr_array_index (self->suggested_relations, i);
-          gsize plen;
-          guint64 n;
-
-          if (attest_id_parse (r->id, &plen, &n) &&
-              plen == strlen (prefix) && strncmp (r->id, prefix, plen) == 0)
-            max = MAX (max, n);
-        }
-    }
+  else if (strcmp (prefix, "pr") == 0)
+    max = self->max_suggested_relation_id;
+  else if (strcmp (prefix, "p") == 0)
+    max = attest_span_store_get_max_id (self->suggested_spans, prefix);
   else
     max = attest_span_store_get_max_id (self->spans, prefix);
 
