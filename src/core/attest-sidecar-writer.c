@@ -372,6 +372,32 @@ append_meta (GString        *out,
   g_string_append_c (out, '}');
 }
 
+typedef void (*AppendItem) (GString       *out,
+                            gconstpointer  item);
+
+/* "    \"NAME\": [" then one item a line, inside "suggestions". */
+static void
+append_suggestion_list (GString    *out,
+                        const char *name,
+                        GPtrArray  *items,
+                        AppendItem  append_item,
+                        gboolean    last)
+{
+  g_string_append_printf (out, "    \"%s\": [", name);
+  if (items->len > 0)
+    {
+      attest_json_append_literal (out, "\n");
+      for (guint i = 0; i < items->len; i++)
+        {
+          attest_json_append_literal (out, "      ");
+          append_item (out, g_ptr_array_index (items, i));
+          g_string_append (out, i + 1 < items->len ? ",\n" : "\n");
+        }
+      attest_json_append_literal (out, "    ");
+    }
+  g_string_append (out, last ? "]" : "],\n");
+}
+
 static void
 append_suggestions (GString        *out,
                     AttestDocument *document,
@@ -379,8 +405,8 @@ append_suggestions (GString        *out,
                     gboolean        more)
 {
   AttestSpanStore *spans = attest_document_get_suggested_spans (document);
-  g_autoptr(GPtrArray) relations = sorted_copy (attest_document_get_suggested_relations (document),
-                                                attest_relation_compare_ids);
+  /* The document keeps suggested relations in id order already. */
+  GPtrArray *relations = attest_document_get_suggested_relations (document);
   g_autoptr(GPtrArray) rejected = sorted_copy (attest_document_get_rejected (document),
                                                compare_rejected);
   const char *extra = attest_document_get_extra (document, ATTEST_EXTRA_SUGGESTIONS);
@@ -419,37 +445,8 @@ append_suggestions (GString        *out,
       attest_json_append_literal (out, "    ],\n");
     }
 
-  if (relations->len == 0)
-    {
-      attest_json_append_literal (out, "    \"relations\": [],\n");
-    }
-  else
-    {
-      attest_json_append_literal (out, "    \"relations\": [\n");
-      for (guint i = 0; i < relations->len; i++)
-        {
-          attest_json_append_literal (out, "      ");
-          append_relation (out, g_ptr_array_index (relations, i));
-          g_string_append (out, i + 1 < relations->len ? ",\n" : "\n");
-        }
-      attest_json_append_literal (out, "    ],\n");
-    }
-
-  if (rejected->len == 0)
-    {
-      attest_json_append_literal (out, "    \"rejected\": []");
-    }
-  else
-    {
-      attest_json_append_literal (out, "    \"rejected\": [\n");
-      for (guint i = 0; i < rejected->len; i++)
-        {
-          attest_json_append_literal (out, "      ");
-          append_rejected (out, g_ptr_array_index (rejected, i));
-          g_string_append (out, i + 1 < rejected->len ? ",\n" : "\n");
-        }
-      attest_json_append_literal (out, "    ]");
-    }
+  append_suggestion_list (out, "relations", relations, (AppendItem) append_relation, FALSE);
+  append_suggestion_list (out, "rejected", rejected, (AppendItem) append_rejected, TRUE);
 
   if (has_members (extra))
     {
