@@ -78,12 +78,6 @@ attest_cli_record_free (AttestRecord *record)
   g_free (record);
 }
 
-gboolean
-attest_cli_is_article_name (const char *name)
-{
-  return g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".md");
-}
-
 char *
 attest_cli_display_path (const char *path)
 {
@@ -269,7 +263,7 @@ walk (GHashTable *seen,
           if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
             ok &= walk (seen, records, path, depth + 1);
         }
-      else if (attest_sidecar_is_sidecar_name (name) || attest_cli_is_article_name (name))
+      else if (attest_sidecar_is_sidecar_name (name) || attest_corpus_is_article_name (name))
         add_file (seen, records, path);
     }
 

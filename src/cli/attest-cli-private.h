@@ -49,8 +49,6 @@ int        attest_cli_compare_strings (gconstpointer a,
                                        gconstpointer b);
 /* The keys of @table, sorted as strings; the array does not own them. */
 GPtrArray *attest_cli_sorted_keys    (GHashTable   *table);
-/* The article extensions Attest opens from folders. */
-gboolean   attest_cli_is_article_name (const char  *name);
 
 /* "attest-cli: FILE: message" on stderr. */
 void       attest_cli_error          (const char   *file,

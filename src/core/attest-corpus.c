@@ -94,9 +94,16 @@ compare_children (gconstpointer a,
   return ret;
 }
 
-static gboolean
-is_article_name (const char *name)
+/**
+ * attest_corpus_is_article_name:
+ *
+ * Whether a file of this name is an article Attest opens from a folder.
+ */
+gboolean
+attest_corpus_is_article_name (const char *name)
 {
+  g_return_val_if_fail (name != NULL, FALSE);
+
   return g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".md");
 }
 
@@ -144,7 +151,7 @@ scan_folder (GFile         *folder,
           g_file_info_get_is_hidden (info) ||
           g_file_info_get_is_backup (info) ||
           !(type == G_FILE_TYPE_DIRECTORY ||
-            (type == G_FILE_TYPE_REGULAR && is_article_name (name))))
+            (type == G_FILE_TYPE_REGULAR && attest_corpus_is_article_name (name))))
         {
           g_object_unref (info);
           continue;

@@ -92,6 +92,9 @@ gboolean           attest_corpus_update_entry (AttestCorpus       *self,
                                                GFile              *article,
                                                AttestDocument     *document);
 
+/* .txt and .md: the articles Attest finds in folders. */
+gboolean           attest_corpus_is_article_name (const char      *name);
+
 /* Natural order of relative paths, folder by folder: "a/2.txt" <
  * "a/10.txt" < "b.txt". For tests and for callers that sort paths the
  * same way. */
