@@ -13,7 +13,7 @@ packages=(
   clang libclang-rt-14-dev
 )
 if [ "${1:-}" = "--app" ]; then
-  packages+=(fonts-cantarell fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji adwaita-icon-theme)
+  packages+=(dconf-gsettings-backend fonts-cantarell fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji adwaita-icon-theme)
 fi
 
 missing=()
