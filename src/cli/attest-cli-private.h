@@ -76,5 +76,8 @@ int attest_cli_validate (int argc, char **argv);
 int attest_cli_stats    (int argc, char **argv);
 int attest_cli_fmt      (int argc, char **argv);
 int attest_cli_update   (int argc, char **argv);
+int attest_cli_export   (int argc, char **argv);
+int attest_cli_import   (int argc, char **argv);
+int attest_cli_agree    (int argc, char **argv);
 
 G_END_DECLS

@@ -28,6 +28,12 @@ static const Command commands[] = {
     N_("Rewrite sidecars in canonical form (a no-op when they already are)") },
   { "update", attest_cli_update, "update PATH...",
     N_("Re-anchor sidecars whose article changed, and list what was flagged") },
+  { "export", attest_cli_export, "export --format FMT [-o OUT] PATH...",
+    N_("Write a dataset: jsonl, spacy, doccano, brat, conll, w3c, labelstudio, webanno, csv, html") },
+  { "import", attest_cli_import, "import --format FMT -o DIR INPUT...",
+    N_("Make articles and sidecars from a dataset of another tool") },
+  { "agree", attest_cli_agree, "agree [--json] [--diff] A B [C...]",
+    N_("Measure agreement between annotators’ folders or sidecars") },
 };
 
 static void
