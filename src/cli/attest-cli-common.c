@@ -31,6 +31,36 @@ attest_cli_parse_paths (int            *argc,
                         GOptionEntry   *entries,
                         char         ***paths)
 {
+  if (!attest_cli_parse_options (argc, argv, command, parameter, summary, entries, paths))
+    return FALSE;
+
+  if (*paths == NULL || (*paths)[0] == NULL)
+    {
+      /* TRANSLATORS: "validate needs at least one PATH" */
+      g_printerr ("attest-cli: ");
+      g_printerr (_("%s needs at least one PATH"), command);
+      g_printerr ("\n");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * attest_cli_parse_options:
+ *
+ * As attest_cli_parse_paths(), but no PATH is needed (a command that can
+ * read its inputs from elsewhere checks that itself).
+ */
+gboolean
+attest_cli_parse_options (int            *argc,
+                          char         ***argv,
+                          const char     *command,
+                          const char     *parameter,
+                          const char     *summary,
+                          GOptionEntry   *entries,
+                          char         ***paths)
+{
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *prgname = g_strdup_printf ("attest-cli %s", command);
@@ -55,20 +85,11 @@ attest_cli_parse_paths (int            *argc,
       return FALSE;
     }
 
-  if (*paths == NULL || (*paths)[0] == NULL)
-    {
-      /* TRANSLATORS: "validate needs at least one PATH" */
-      g_printerr ("attest-cli: ");
-      g_printerr (_("%s needs at least one PATH"), command);
-      g_printerr ("\n");
-      return FALSE;
-    }
-
   return TRUE;
 }
 
 void
-attest_cli_record_free (AttestRecord *record)
+attest_cli_record_free (AttestCliRecord *record)
 {
   if (record == NULL)
     return;
@@ -162,12 +183,12 @@ add_record (GHashTable *seen,
             const char *article,
             const char *sidecar)
 {
-  AttestRecord *record;
+  AttestCliRecord *record;
 
   if (g_hash_table_contains (seen, sidecar))
     return;
 
-  record = g_new0 (AttestRecord, 1);
+  record = g_new0 (AttestCliRecord, 1);
   record->article = g_strdup (article);
   record->sidecar = g_strdup (sidecar);
   record->has_sidecar = g_file_test (sidecar, G_FILE_TEST_IS_REGULAR);
@@ -274,8 +295,8 @@ static int
 compare_records (gconstpointer a,
                  gconstpointer b)
 {
-  const AttestRecord *ra = *(const AttestRecord * const *) a;
-  const AttestRecord *rb = *(const AttestRecord * const *) b;
+  const AttestCliRecord *ra = *(const AttestCliRecord * const *) a;
+  const AttestCliRecord *rb = *(const AttestCliRecord * const *) b;
 
   return strcmp (ra->sidecar, rb->sidecar);
 }

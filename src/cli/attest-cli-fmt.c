@@ -100,7 +100,7 @@ attest_cli_fmt (int    argc,
 
   for (guint i = 0; i < records->len; i++)
     {
-      AttestRecord *record = g_ptr_array_index (records, i);
+      AttestCliRecord *record = g_ptr_array_index (records, i);
       gboolean rewritten;
 
       attest_progress_update (progress, i + 1);

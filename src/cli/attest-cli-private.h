@@ -28,9 +28,17 @@ typedef struct
   char *article;   /* path or NULL when the sidecar's article is missing */
   char *sidecar;   /* path; may not exist yet for an article-only record */
   gboolean has_sidecar;
-} AttestRecord;
+} AttestCliRecord;
 
 gboolean   attest_cli_parse_paths    (int           *argc,
+                                      char        ***argv,
+                                      const char    *command,
+                                      const char    *parameter,
+                                      const char    *summary,
+                                      GOptionEntry  *entries,
+                                      char        ***paths);
+
+gboolean   attest_cli_parse_options  (int           *argc,
                                       char        ***argv,
                                       const char    *command,
                                       const char    *parameter,
@@ -43,7 +51,7 @@ gboolean   attest_cli_parse_paths    (int           *argc,
  * path (missing, unreadable) are reported and counted in *n_errors. */
 GPtrArray *attest_cli_collect        (char        **paths,
                                       guint        *n_errors);
-void       attest_cli_record_free    (AttestRecord *record);
+void       attest_cli_record_free    (AttestCliRecord *record);
 /* For g_ptr_array_sort() of strings. */
 int        attest_cli_compare_strings (gconstpointer a,
                                        gconstpointer b);

@@ -57,7 +57,7 @@ count_span (AttestSpan *span,
 
 static void
 stats_record (Stats        *stats,
-              AttestRecord *record)
+              AttestCliRecord *record)
 {
   g_autoptr(AttestDocument) document = NULL;
   g_autoptr(GError) error = NULL;

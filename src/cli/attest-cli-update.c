@@ -56,7 +56,7 @@ list_flagged (AttestDocument       *document,
 }
 
 static gboolean
-update_record (AttestRecord *record,
+update_record (AttestCliRecord *record,
                gboolean     *updated)
 {
   g_autoptr(GFile) sidecar = g_file_new_for_path (record->sidecar);
@@ -150,7 +150,7 @@ attest_cli_update (int    argc,
 
   for (guint i = 0; i < records->len; i++)
     {
-      AttestRecord *record = g_ptr_array_index (records, i);
+      AttestCliRecord *record = g_ptr_array_index (records, i);
       gboolean updated;
 
       attest_progress_update (progress, i + 1);

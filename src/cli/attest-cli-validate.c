@@ -113,7 +113,7 @@ check_tagset (Validate       *v,
 
 static void
 validate_record (Validate     *v,
-                 AttestRecord *record)
+                 AttestCliRecord *record)
 {
   g_autoptr(AttestDocument) document = NULL;
   g_autoptr(AttestText) article_text = NULL;

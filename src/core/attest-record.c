@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "attest-record.h"
+#include "attest-record-private.h"
 #include "attest-span.h"
 #include "attest-span-store.h"
 #include "attest-text.h"
@@ -33,8 +34,8 @@ index_ids (gpointer *items,
 
 /* The indexes are built when the record is made: a record is handed to
  * worker threads as const, so nothing in it may be filled in lazily. */
-static void
-record_index (AttestRecord *record)
+void
+attest_record_init_index (AttestRecord *record)
 {
   g_assert (record != NULL);
 
@@ -42,6 +43,13 @@ record_index (AttestRecord *record)
                                   G_STRUCT_OFFSET (AttestSpan, id));
   record->entity_index = index_ids ((gpointer *) record->entities, record->n_entities,
                                     G_STRUCT_OFFSET (AttestEntity, id));
+}
+
+void
+attest_record_clear_index (AttestRecord *record)
+{
+  g_clear_pointer (&record->span_index, g_hash_table_unref);
+  g_clear_pointer (&record->entity_index, g_hash_table_unref);
 }
 
 gint
@@ -199,7 +207,7 @@ attest_record_new_for_document (AttestDocument *document,
   record->n_entities = owner->entities->len;
   record->owner = owner;
   record->owner_free = document_owner_free;
-  record_index (record);
+  attest_record_init_index (record);
 
   return record;
 }
@@ -251,7 +259,7 @@ attest_record_filter_labels (const AttestRecord *record,
   filtered->n_spans = owner->spans->len;
   filtered->owner = owner;
   filtered->owner_free = filter_owner_free;
-  record_index (filtered);
+  attest_record_init_index (filtered);
 
   for (guint i = 0; i < record->n_relations; i++)
     {
@@ -273,8 +281,7 @@ attest_record_free (AttestRecord *record)
   if (record == NULL)
     return;
 
-  g_clear_pointer (&record->span_index, g_hash_table_unref);
-  g_clear_pointer (&record->entity_index, g_hash_table_unref);
+  attest_record_clear_index (record);
   if (record->owner_free != NULL)
     record->owner_free (record->owner);
   g_free (record);

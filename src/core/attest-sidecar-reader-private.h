@@ -27,6 +27,7 @@ extern "C" {
 #include "attest-document.h"
 #include "attest-error.h"
 #include "attest-json-writer.h"
+#include "attest-record.h"
 #include "attest-sidecar.h"
 #include "attest-span.h"
 #include "attest-text.h"
@@ -227,6 +228,11 @@ public:
   /* attest-sidecar-reader.cpp */
   bool read (od::document &doc);
   AttestDocument *build ();
+  /* attest-sidecar-reader-record.cpp: instead of build(), hand a record
+   * view of what read() collected to @func. */
+  bool record (const char       *name,
+               AttestRecordFunc  func,
+               gpointer          user_data);
   void report (const char     *data,
                gsize           len,
                od::parser     &parser,

@@ -836,34 +836,28 @@ Reader::report (const char    *data,
 
 using namespace attest_reader;
 
-/**
- * attest_sidecar_parse:
- * @data: the sidecar's bytes
- * @len: their length
- * @display_name: the file's name for messages
- * @error: return location for a #GError
- *
- * See attest-sidecar.h. Safe to call from any thread.
- *
- * Returns: (transfer full): the document, or %NULL with @error set
- */
-AttestDocument *
-attest_sidecar_parse (const char  *data,
-                      gsize        len,
-                      const char  *display_name,
-                      GError     **error)
+/* The part of a read that is the same whatever comes of it: limits, a
+ * BOM, the parser, the member walk, and the message when anything fails.
+ * @finish turns a successful walk into the result. */
+template <typename Finish>
+static bool
+parse_with (const char  *data,
+            gsize        len,
+            bool         padded,
+            const char  *display_name,
+            GError     **error,
+            Finish       finish)
 {
   static thread_local od::parser cached_parser;
   std::unique_ptr<od::parser> own_parser;
   od::parser *parser = &cached_parser;
-  AttestDocument *document = nullptr;
+  std::unique_ptr<simdjson::padded_string> copy;
+  simdjson::padded_string_view view;
   od::document doc;
   const char *json;
   gsize json_len;
   error_code code;
-
-  g_return_val_if_fail (data != nullptr || len == 0, nullptr);
-  g_return_val_if_fail (error == nullptr || *error == nullptr, nullptr);
+  bool ok = false;
 
   if (display_name == nullptr)
     display_name = "sidecar";
@@ -876,7 +870,7 @@ attest_sidecar_parse (const char  *data,
       g_set_error (error, ATTEST_ERROR, ATTEST_ERROR_TOO_LARGE,
                    "%s: the file is %s, larger than sidecars may be (%s)",
                    display_name, size, limit);
-      return nullptr;
+      return false;
     }
 
   /* Editors on some systems add a BOM; JSON allows ignoring it. The guard
@@ -895,16 +889,27 @@ attest_sidecar_parse (const char  *data,
       parser = own_parser.get ();
     }
 
-  simdjson::padded_string padded (json, json_len);
+  /* The export path reads files into buffers with room for simdjson's
+   * padding, so the bytes need not be copied once more. */
+  static_assert (ATTEST_RECORD_PADDING >= simdjson::SIMDJSON_PADDING, "padding");
+  if (padded)
+    view = simdjson::padded_string_view (json, json_len, json_len + simdjson::SIMDJSON_PADDING);
+  else
+    {
+      copy.reset (new simdjson::padded_string (json, json_len));
+      view = simdjson::padded_string_view (copy->data (), json_len,
+                                           json_len + simdjson::SIMDJSON_PADDING);
+    }
+
   Reader reader (display_name, json_len);
 
-  code = parser->iterate (padded).get (doc);
+  code = parser->iterate (view).get (doc);
   if (code != simdjson::SUCCESS)
     reader.json_fail (code);
   else if (reader.read (doc))
-    document = reader.build ();
+    ok = finish (reader);
 
-  if (document != nullptr)
+  if (ok)
     {
 #ifdef ATTEST_FUZZING
       /* Anything simdjson and the walk accept, the strict guard must too. */
@@ -913,10 +918,69 @@ attest_sidecar_parse (const char  *data,
       if (!attest_json_guard_check (data, len, ATTEST_SIDECAR_MAX_DEPTH, &guard_error))
         g_error ("accepted a sidecar the guard rejects: %s", guard_error->message);
 #endif
-      return document;
+      return true;
     }
 
   reader.report (data, len, *parser, code == simdjson::SUCCESS ? &doc : nullptr,
-                 padded.data (), json_len, error);
-  return nullptr;
+                 view.data (), json_len, error);
+  return false;
+}
+
+/**
+ * attest_sidecar_parse:
+ * @data: the sidecar's bytes
+ * @len: their length
+ * @display_name: the file's name for messages
+ * @error: return location for a #GError
+ *
+ * See attest-sidecar.h. Safe to call from any thread.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+AttestDocument *
+attest_sidecar_parse (const char  *data,
+                      gsize        len,
+                      const char  *display_name,
+                      GError     **error)
+{
+  AttestDocument *document = nullptr;
+
+  g_return_val_if_fail (data != nullptr || len == 0, nullptr);
+  g_return_val_if_fail (error == nullptr || *error == nullptr, nullptr);
+
+  parse_with (data, len, false, display_name, error,
+              [&document] (Reader &reader) {
+                document = reader.build ();
+                return document != nullptr;
+              });
+
+  return document;
+}
+
+/**
+ * attest_sidecar_read_record:
+ *
+ * See attest-record.h.
+ *
+ * Returns: %TRUE when @func was called
+ */
+gboolean
+attest_sidecar_read_record (const char       *data,
+                            gsize             len,
+                            gboolean          padded,
+                            const char       *display_name,
+                            const char       *name,
+                            AttestRecordFunc  func,
+                            gpointer          user_data,
+                            GError          **error)
+{
+  g_return_val_if_fail (data != nullptr || len == 0, FALSE);
+  g_return_val_if_fail (name != nullptr, FALSE);
+  g_return_val_if_fail (func != nullptr, FALSE);
+  g_return_val_if_fail (error == nullptr || *error == nullptr, FALSE);
+
+  return parse_with (data, len, padded && data != nullptr, display_name, error,
+                     [name, func, user_data] (Reader &reader) {
+                       return reader.record (name, func, user_data);
+                     });
 }

@@ -167,10 +167,10 @@ has_members (const char *members)
   return *members != '\0';
 }
 
-static void
-append_span (GString          *out,
-             AttestText       *text,
-             const AttestSpan *span)
+void
+attest_sidecar_append_span (GString          *out,
+                            AttestText       *text,
+                            const AttestSpan *span)
 {
   const char *begin;
   const char *end;
@@ -224,9 +224,9 @@ append_span (GString          *out,
   g_string_append_c (out, '}');
 }
 
-static void
-append_relation (GString              *out,
-                 const AttestRelation *relation)
+void
+attest_sidecar_append_relation (GString              *out,
+                                const AttestRelation *relation)
 {
   g_assert (out != NULL);
   g_assert (relation != NULL);
@@ -256,9 +256,9 @@ append_relation (GString              *out,
   g_string_append_c (out, '}');
 }
 
-static void
-append_entity (GString            *out,
-               const AttestEntity *entity)
+void
+attest_sidecar_append_entity (GString            *out,
+                              const AttestEntity *entity)
 {
   gboolean first = FALSE;
 
@@ -439,13 +439,13 @@ append_suggestions (GString        *out,
            span = attest_span_store_get_next (spans, span))
         {
           attest_json_append_literal (out, "      ");
-          append_span (out, text, span);
+          attest_sidecar_append_span (out, text, span);
           g_string_append (out, attest_span_store_get_next (spans, span) != NULL ? ",\n" : "\n");
         }
       attest_json_append_literal (out, "    ],\n");
     }
 
-  append_suggestion_list (out, "relations", relations, (AppendItem) append_relation, FALSE);
+  append_suggestion_list (out, "relations", relations, (AppendItem) attest_sidecar_append_relation, FALSE);
   append_suggestion_list (out, "rejected", rejected, (AppendItem) append_rejected, TRUE);
 
   if (has_members (extra))
@@ -633,7 +633,7 @@ write_spans (AttestSidecarWriter *self,
 
           self->next_span = attest_span_store_get_next (spans, span);
           attest_json_append_literal (self->out, "    ");
-          append_span (self->out, text, span);
+          attest_sidecar_append_span (self->out, text, span);
           if (self->next_span != NULL)
             attest_json_append_literal (self->out, ",\n");
           else
@@ -668,7 +668,8 @@ write_relations (AttestSidecarWriter *self,
       for (guint i = 0; i < CHUNK && self->next_relation < n_relations; i++, self->next_relation++)
         {
           attest_json_append_literal (self->out, "    ");
-          append_relation (self->out, attest_document_get_relation (self->document, self->next_relation));
+          attest_sidecar_append_relation (self->out,
+                                          attest_document_get_relation (self->document, self->next_relation));
           g_string_append (self->out, self->next_relation + 1 < n_relations ? ",\n" : "\n");
         }
 
@@ -699,7 +700,7 @@ write_tail (AttestSidecarWriter *self)
       for (guint i = 0; i < n_entities; i++)
         {
           attest_json_append_literal (out, "    ");
-          append_entity (out, attest_document_get_entity (document, i));
+          attest_sidecar_append_entity (out, attest_document_get_entity (document, i));
           g_string_append (out, i + 1 < n_entities ? ",\n" : "\n");
         }
       attest_json_append_literal (out, "  ],\n");
