@@ -191,14 +191,6 @@ Reader::record (const char       *name,
       const AttestRelation *relation = relations_[i];
       Path item = relations_path.element (i);
 
-      for (gsize j = i + 1; ok && j < relations_.size (); j++)
-        if (g_strcmp0 (relation->id, relations_[j]->id) == 0)
-          {
-            Path member = relations_path.element (j).member ("id");
-
-            ok = invalid (&member, "\"%s\" is used twice", relation->id);
-          }
-
       if (ok && attest_record_find_span (&record, relation->from) < 0)
         {
           Path member = item.member ("from");
@@ -212,6 +204,16 @@ Reader::record (const char       *name,
           ok = invalid (&member, "no span \"%s\"", relation->to);
         }
     }
+
+  /* Sorted by id, equal ids are neighbours. */
+  for (gsize i = 1; ok && i < relations.size (); i++)
+    if (g_strcmp0 (relations[i - 1]->id, relations[i]->id) == 0)
+      {
+        gsize j = std::find (relations_.begin (), relations_.end (), relations[i]) - relations_.begin ();
+        Path member = relations_path.element (j).member ("id");
+
+        ok = invalid (&member, "\"%s\" is used twice", relations[i]->id);
+      }
 
   for (gsize i = 0; ok && i < entities_.size (); i++)
     if (attest_record_lookup_entity (&record, entities_[i]->id) != entities_[i])
