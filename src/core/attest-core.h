@@ -8,6 +8,7 @@
 
 #define ATTEST_CORE_INSIDE
 
+#include "attest-agree.h"
 #include "attest-corpus.h"
 #include "attest-document.h"
 #include "attest-error.h"
