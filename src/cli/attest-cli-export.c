@@ -10,6 +10,7 @@
 
 #include "attest-cli-private.h"
 #include "attest-export.h"
+#include "attest-export-labelstudio.h"
 
 /* Which documents, named how:
  *
@@ -375,6 +376,28 @@ attest_cli_export (int    argc,
   summary = attest_export_job_get_summary (job);
   if (!quiet)
     print_summary (exporter, summary, output, n_unannotated);
+
+  /* Label Studio needs the labeling config that matches the tasks to
+   * import them with their regions: write it beside the export. */
+  if (g_str_equal (attest_exporter_get_name (exporter), "labelstudio") && output != NULL)
+    {
+      g_autofree char *config = attest_export_labelstudio_config (tagset, summary);
+      g_autofree char *stem = g_str_has_suffix (output, ".json") ? g_strndup (output, strlen (output) - 5)
+                                                                 : g_strdup (output);
+      g_autofree char *config_path = g_strconcat (stem, ".config.xml", NULL);
+
+      if (!g_file_set_contents_full (config_path, config, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+        {
+          attest_cli_error (config_path, "%s", error->message);
+          return ATTEST_EXIT_PROBLEMS;
+        }
+      if (!quiet)
+        {
+          g_autofree char *display = attest_cli_display_path (config_path);
+
+          g_printerr (_("  Label Studio labeling config: %s\n"), display);
+        }
+    }
 
   return n_errors > 0 || summary->n_problems > 0 ? ATTEST_EXIT_PROBLEMS : ATTEST_EXIT_OK;
 }
