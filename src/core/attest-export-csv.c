@@ -26,10 +26,11 @@
  * Wikidata; they come after the DESIGN.md columns so that readers by
  * position keep working.
  *
- * The file starts with a UTF-8 byte order mark: without it Excel reads a
- * CSV file in the system's legacy code page and turns "Zoë" into "ZoÃ«".
- * LibreOffice, pandas and Python's csv module with encoding "utf-8-sig"
- * skip it.
+ * The file is UTF-8 without a byte order mark. Excel opening it by a
+ * double click guesses a legacy code page ("Zoë" shows as "ZoÃ«"); its
+ * Data > From Text import and LibreOffice ask. A BOM would fix that one
+ * case and break every script: pandas, awk and cut read it as part of the
+ * first column's name.
  *
  * Spreadsheets run a cell that starts with "=", "+", "-" or "@" as a
  * formula (tab and CR start one too in some), and a quote is text anyone
@@ -135,7 +136,9 @@ static void
 export_head (const AttestExportContext *context,
              GString                   *out)
 {
-  attest_json_append_literal (out, "\xEF\xBB\xBF" CSV_HEADER);
+  /* No byte order mark: CSV is output for machines (DESIGN.md section 8),
+   * and a BOM ends up in the first column's name in pandas, awk and cut. */
+  attest_json_append_literal (out, CSV_HEADER);
 }
 
 static void

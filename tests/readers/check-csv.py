@@ -10,8 +10,8 @@
 #
 # SIDECAR_FOLDER holds the exported articles' sidecars under their
 # document names (tests/data/export for the golden file). The file is
-# opened as a spreadsheet user's script would: encoding "utf-8-sig" (it
-# starts with a byte order mark), newline="" so CRLF inside quoted fields
+# opened as a script would: UTF-8 without a byte order mark (one would
+# end up in the first column's name), newline="" so CRLF inside quoted fields
 # survives. Checks: the header, CRLF after every record, one row per quote
 # span of each sidecar in span order, and every field: the quote's text
 # (Python str slicing of the sidecar text at start:end, so offsets are
@@ -67,10 +67,10 @@ def main(path, folder):
     problems = []
     with open(path, "rb") as f:
         raw = f.read()
-    if not raw.startswith(b"\xef\xbb\xbf"):
-        problems.append("no UTF-8 byte order mark")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append("a UTF-8 byte order mark")
 
-    with open(path, encoding="utf-8-sig", newline="") as f:
+    with open(path, encoding="utf-8", newline="") as f:
         reader = csv.reader(f, strict=True)
         rows = list(reader)
     # Outside quoted fields, CR and LF come only as CRLF, ending a record.
