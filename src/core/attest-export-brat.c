@@ -245,11 +245,8 @@ split_at_line_breaks (const char *data,
 
   g_array_set_size (fragments, 0);
 
-  if (n_bytes == 0)
-    {
-      g_array_append_val (fragments, fragment);
-      return;
-    }
+  /* Empty spans are not written (see the top). */
+  g_assert (n_bytes > 0);
 
   for (gsize i = 0; i < n_bytes; cp++)
     {
@@ -551,7 +548,8 @@ export_document (const AttestExportContext *context,
   attest_export_chunk_drop (chunk, N_("line breaks in notes (written as spaces)"), n_broken_notes);
   attest_export_chunk_drop (chunk, N_("entities that no span points at"), n_orphans);
   attest_export_chunk_drop (chunk, N_("review flags of re-anchored spans"), n_flagged);
-  attest_export_chunk_drop (chunk, N_("spans, relations and entities with members Attest does not know"),
+  attest_export_chunk_drop (chunk,
+                            N_("spans, relations and entities with members Attest does not know"),
                             n_extra);
 
   chunk->n_spans = n_text_bounds;
@@ -734,7 +732,8 @@ write_annotation_conf (GString                   *conf,
     }
   /* The mentions of one entity (see the top of this file). */
   if (!have_equiv)
-    g_string_append (conf, "Equiv\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive\n");
+    g_string_append (conf,
+                     "Equiv\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive\n");
   /* Attest's spans nest, cross and stack freely. */
   g_string_append (conf, "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
 
@@ -854,8 +853,12 @@ export_tail (const AttestExportContext *context,
              GString                   *out,
              AttestExportChunk         *chunk)
 {
+  AttestExportSummary empty = { 0 };
+
   if (chunk == NULL)
     return;
+  if (summary == NULL)
+    summary = &empty;
 
   write_annotation_conf (attest_export_chunk_add_file (chunk, "annotation.conf"),
                          context->tagset, summary);

@@ -432,12 +432,14 @@ parse_text_bound (Ann         *ann,
         {
           shown = quote_text (space + 1, end - space - 1);
           return fail_at (error, ann->path, line->line,
-                          _("%s: expected offsets “START END” or “START END;START END…”, found “%s”"),
+                          _("%s: expected offsets “START END” or “START END;START END…”, "
+                            "found “%s”"),
                           line->id, shown);
         }
       if (range.start > range.end)
         return fail_at (error, ann->path, line->line,
-                        _("%s: the start %u is after the end %u"), line->id, range.start, range.end);
+                        _("%s: the start %u is after the end %u"),
+                        line->id, range.start, range.end);
       if (range.end > text_length)
         return fail_at (error, ann->path, line->line,
                         _("%s: the end %u is past the end of the text (%u characters)"),
@@ -478,7 +480,8 @@ parse_text_bound (Ann         *ann,
   for (text_end = tail; text_end < tail + tail_len && n_chars > 0; n_chars--)
     text_end = g_utf8_next_char (text_end);
 
-  if ((gsize) (text_end - tail) != expected->len || memcmp (tail, expected->str, expected->len) != 0)
+  if ((gsize) (text_end - tail) != expected->len ||
+      memcmp (tail, expected->str, expected->len) != 0)
     {
       g_autofree char *found = quote_text (tail, tail_len);
       g_autofree char *want = quote_text (expected->str, expected->len);
@@ -554,7 +557,8 @@ parse_line (Ann         *ann,
     {
       line->id = g_strndup (text, tab - text);
       if (!is_valid_id (line->id))
-        return fail_at (error, ann->path, number, _("“%s” is not a brat annotation id"), line->id);
+        return fail_at (error, ann->path, number,
+                        _("“%s” is not a brat annotation id"), line->id);
       if ((other = g_hash_table_lookup (ann->ids, line->id)) != NULL)
         return fail_at (error, ann->path, number,
                         _("the id %s is already used on line %u"), line->id, other->line);
@@ -640,7 +644,13 @@ parse_line (Ann         *ann,
         line->target = g_strdup (fields[1]);
         line->db = g_strndup (fields[2], colon - fields[2]);
         line->value = decode_name (colon + 1, strlen (colon + 1));
-        /* The item's name, for an entity made from it. */
+        /* The item's name, for an entity made from it. brat itself
+         * writes two tabs before it, and reads it without them. */
+        while (tail != NULL && tail_len > 0 && tail[0] == '\t')
+          {
+            tail++;
+            tail_len--;
+          }
         line->text = tail != NULL ? g_strndup (tail, tail_len) : g_strdup ("");
       }
       break;
@@ -1334,19 +1344,17 @@ import_pair (AttestImportContext  *context,
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) text_bounds = g_ptr_array_new ();
   g_autoptr(GError) local = NULL;
+  GCancellable *cancellable = attest_import_context_get_cancellable (context);
   const char *data;
   gsize len;
   Ann ann = { 0 };
 
-  if (g_cancellable_set_error_if_cancelled (attest_import_context_get_cancellable (context), error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  if ((txt_bytes = attest_import_read_file (txt_path, attest_import_context_get_cancellable (context),
-                                            &local)) == NULL)
-    {
-      attest_import_set_error (error, txt_display, "%s", local->message);
-      return FALSE;
-    }
+  /* Its messages name the file already. */
+  if ((txt_bytes = attest_import_read_file (txt_path, cancellable, error)) == NULL)
+    return FALSE;
 
   data = g_bytes_get_data (txt_bytes, &len);
   if ((brat_text = attest_text_new (data, len, &local)) == NULL)
@@ -1380,13 +1388,8 @@ import_pair (AttestImportContext  *context,
       gsize line_len;
       guint number = 0;
 
-      if ((ann_bytes = attest_import_read_file (ann_path,
-                                                attest_import_context_get_cancellable (context),
-                                                &local)) == NULL)
-        {
-          attest_import_set_error (error, ann_display, "%s", local->message);
-          return FALSE;
-        }
+      if ((ann_bytes = attest_import_read_file (ann_path, cancellable, error)) == NULL)
+        return FALSE;
 
       data = g_bytes_get_data (ann_bytes, &len);
       if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -1528,7 +1531,8 @@ import_input (AttestImportContext  *context,
 
   if (!g_str_has_suffix (input, ".ann") && !g_str_has_suffix (input, ".txt"))
     {
-      attest_import_set_error (error, input, _("not a brat file: expected a folder, a .ann or a .txt"));
+      attest_import_set_error (error, input,
+                               _("not a brat file: expected a folder, a .ann or a .txt"));
       return FALSE;
     }
 

@@ -134,7 +134,8 @@ read_entities (Example    *example,
 
       g_snprintf (path, sizeof path, "entities[%u]", i);
       if (object == NULL ||
-          !attest_import_lines_get_uint (object, "id", example->source, path, &have_id, &id, error) ||
+          !attest_import_lines_get_uint (object, "id", example->source, path, &have_id, &id,
+                                         error) ||
           !attest_import_lines_get_string (object, "label", example->source, path, &label, error) ||
           !attest_import_lines_get_uint (object, "start_offset", example->source, path,
                                          &have_start, &start_offset, error) ||
@@ -256,8 +257,9 @@ read_relations (Example    *example,
                 JsonArray  *relations,
                 GError    **error)
 {
-  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_relation_free);
+  g_autoptr(GPtrArray) made = NULL;
 
+  made = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_relation_free);
   for (guint i = 0; relations != NULL && i < json_array_get_length (relations); i++)
     {
       JsonObject *object = attest_import_lines_array_object (relations, i, example->source,
@@ -272,7 +274,8 @@ read_relations (Example    *example,
       g_snprintf (path, sizeof path, "relations[%u]", i);
       if (object == NULL ||
           !attest_import_lines_get_string (object, "type", example->source, path, &type, error) ||
-          !attest_import_lines_get_string (object, "attest_id", example->source, path, &id, error) ||
+          !attest_import_lines_get_string (object, "attest_id", example->source, path, &id,
+                                           error) ||
           (from = find_entity (example, object, path, "from_id", error)) == NULL ||
           (to = find_entity (example, object, path, "to_id", error)) == NULL)
         return FALSE;

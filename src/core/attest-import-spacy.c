@@ -22,7 +22,10 @@
  * "head_span" / "child_span", or Prodigy's token indices "head" / "child"
  * into "tokens". The document's name is "meta.source" when that names an
  * article; Prodigy's own sources are often a publisher or a URL, which
- * stay as the document's "source" metadata. */
+ * stay as the document's "source" metadata. Every task is imported
+ * whatever its "answer": a rejected task still has its text, and which
+ * answers a dataset wants is the user's choice when exporting from
+ * Prodigy. */
 
 #define LINES_MAX_DEPTH 64
 
@@ -563,7 +566,8 @@ attest_import_lines_document_extras (AttestDocument *document,
   JsonArray *entities = NULL;
   AttestStatus status;
 
-  if (!attest_import_lines_get_string (object, "attest_status", source, NULL, &status_name, error) ||
+  if (!attest_import_lines_get_string (object, "attest_status", source, NULL, &status_name,
+                                       error) ||
       !attest_import_lines_get_string (object, "attest_language", source, NULL, &language, error) ||
       !attest_import_lines_get_array (object, "attest_entities", source, NULL, &entities, error))
     return FALSE;
@@ -733,7 +737,8 @@ read_range (Task        *task,
   gboolean have_start;
   gboolean have_end;
 
-  if (!attest_import_lines_get_uint (object, "start", task->source, path, &have_start, start, error) ||
+  if (!attest_import_lines_get_uint (object, "start", task->source, path, &have_start, start,
+                                     error) ||
       !attest_import_lines_get_uint (object, "end", task->source, path, &have_end, end, error))
     return FALSE;
 
@@ -786,7 +791,8 @@ read_spans (Task       *task,
 {
   for (guint i = 0; spans != NULL && i < json_array_get_length (spans); i++)
     {
-      JsonObject *object = attest_import_lines_array_object (spans, i, task->source, "spans", error);
+      JsonObject *object = attest_import_lines_array_object (spans, i, task->source, "spans",
+                                                             error);
       const char *label = NULL;
       const char *file_id = NULL;
       AttestSpan *span;
@@ -955,11 +961,12 @@ read_relations (Task       *task,
                 JsonArray  *relations,
                 GError    **error)
 {
-  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_relation_free);
+  g_autoptr(GPtrArray) made = NULL;
 
   if (relations == NULL || json_array_get_length (relations) == 0)
     return TRUE;
 
+  made = g_ptr_array_new_with_free_func ((GDestroyNotify) attest_relation_free);
   for (guint i = 0; i < task->spans->len; i++)
     index_range (task, task->spans->pdata[i]);
 

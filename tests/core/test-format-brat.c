@@ -376,7 +376,8 @@ import_into (const char * const  *inputs,
   g_autoptr(GError) error = NULL;
   char *out = g_build_filename (dir, "imported", NULL);
 
-  attest_import_run (attest_importer_lookup ("brat"), inputs, out, "tester", NULL, NULL, summary, NULL, &error);
+  attest_import_run (attest_importer_lookup ("brat"), inputs, out, "tester", NULL, NULL, summary,
+                     NULL, &error);
   g_assert_no_error (error);
   return out;
 }
@@ -549,12 +550,71 @@ test_line_break_fragments (void)
                                  "\u201cEach one was repaired by hand,\n"));
   /* Astral characters count one each: the flag after "Café owners " is
    * two code points, the ZWJ sequence five. */
-  g_assert_nonnull (strstr (ann, "\tfact 187 213\t\u20ac12 million \U0001F477\u200D\u2640\uFE0F, a figure\n"));
+  g_assert_nonnull (strstr (ann, "\tfact 187 213\t"
+                                 "\u20ac12 million \U0001F477\u200D\u2640\uFE0F, a figure\n"));
   /* No line of the .ann holds a carriage return. */
   g_assert_null (strchr (ann, '\r'));
 
   for (guint i = 0; i < G_N_ELEMENTS (fixture_names); i++)
     g_object_unref (documents[i]);
+}
+
+/* The same through the export job and its own summary, from the sidecars
+ * on disk, on several threads: the files are the golden ones, and they
+ * import back to the same annotations. */
+static void
+test_job (void)
+{
+  static const char * const files[] = {
+    "world/harbour.txt", "world/harbour.ann", "cjk-rtl.txt", "cjk-rtl.ann",
+    "annotation.conf", "visual.conf",
+  };
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *exported = g_build_filename (dir, "exported", NULL);
+  g_autofree char *golden = data_path ("export", "golden", "brat", NULL);
+  g_autofree char *imported = NULL;
+  AttestExportOptions options = ATTEST_EXPORT_OPTIONS_INIT;
+  g_autoptr(AttestExportJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  const AttestExportSummary *summary;
+  const char *inputs[] = { exported, NULL };
+
+  options.threads = 2;
+  job = attest_export_job_new (attest_exporter_lookup ("brat"), &options);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_names); i++)
+    {
+      g_autofree char *sidecar = g_strconcat (fixture_names[i], ATTEST_SIDECAR_SUFFIX, NULL);
+      g_autofree char *path = data_path ("export", sidecar, NULL);
+
+      attest_export_job_add_sidecar (job, path, fixture_names[i]);
+    }
+  attest_export_job_run (job, exported, NULL, &error);
+  g_assert_no_error (error);
+
+  summary = attest_export_job_get_summary (job);
+  g_assert_cmpuint (summary->n_documents, ==, 2);
+  g_assert_cmpuint (summary->n_spans, ==, 17);
+  g_assert_cmpuint (summary->n_relations, ==, 8);
+  g_assert_cmpuint (summary->dropped->len, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *expected = read_file (golden, files[i]);
+      g_autofree char *written = read_file (exported, files[i]);
+
+      g_assert_cmpstr (written, ==, expected);
+    }
+
+  imported = import_into (inputs, dir, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_names); i++)
+    {
+      g_autoptr(AttestDocument) original = load_fixture (fixture_names[i]);
+      g_autoptr(AttestDocument) back = load_imported (imported, fixture_names[i]);
+
+      assert_same_annotations (original, back);
+    }
+
+  remove_tree (dir);
 }
 
 /* Round trip ------------------------------------------------------------- */
@@ -713,8 +773,9 @@ test_round_trip_entities (void)
   g_assert_nonnull (strstr (ann, "\tReference T1 Wikidata:Q000042\tAna \"A.\" Lima Jr\n"));
   g_assert_nonnull (strstr (ann, "\tReference T3 Wikidata:Q000042\tAna \"A.\" Lima Jr\n"));
   /* U+2028 and U+0085 end lines for brat, so the JSON escapes them. */
-  g_assert_nonnull (strstr (ann, "\tAttestEntity T1\t{\"id\": \"e1\", \"name\": \"Ana \\\"A.\\\" "
-                                 "Lima\\u2028Jr\", \"kind\": \"person\", \"wikidata\": \"Q000042\", "
+  g_assert_nonnull (strstr (ann, "\tAttestEntity T1\t{\"id\": \"e1\", "
+                                 "\"name\": \"Ana \\\"A.\\\" Lima\\u2028Jr\", "
+                                 "\"kind\": \"person\", \"wikidata\": \"Q000042\", "
                                  "\"aliases\": [\"she\", \"Ana\\u0085L.\"]}\n"));
   g_assert_nonnull (strstr (ann, "\tAttestEntity T2\t{\"id\": \"e7\", \"name\": \"Ben\"}\n"));
 
@@ -791,7 +852,8 @@ test_conf (void)
                                   "said-by\tArg1:quote, Arg2:speaker\n"
                                   "continues\tArg1:quote, Arg2:quote\n"
                                   "cites\tArg1:<ENTITY>, Arg2:<ENTITY>\n"
-                                  "Equiv\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive\n"
+                                  "Equiv\tArg1:<ENTITY>, Arg2:<ENTITY>, "
+                                  "<REL-TYPE>:symmetric-transitive\n"
                                   "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
                                   "\n[events]\n\n[attributes]\n"
                                   "kind\tArg:quote, Value:direct|indirect|mixed|reported\n"));
@@ -799,6 +861,39 @@ test_conf (void)
   g_assert_nonnull (strstr (visual, "\nsaid-by | Said by\n"));
   g_assert_nonnull (strstr (visual, "\nquote\tbgColor:#f6d32d, borderColor:darken\n"));
   g_assert_nonnull (strstr (visual, "\nspeaker\tbgColor:#3584e4, borderColor:darken\n"));
+}
+
+/* The configuration comes from the export's tag set, not a built-in one. */
+static void
+test_conf_parc (void)
+{
+  g_autoptr(AttestDocument) document = new_document ("Prices will rise, the bank warned.\n");
+  g_autoptr(AttestTagset) parc = attest_tagset_new_parc ();
+  g_autoptr(Output) output = NULL;
+  AttestSpan *content;
+  AttestSpan *source;
+  AttestSpan *cue;
+  const char *conf;
+  const char *name = "parc.txt";
+
+  content = add_span (document, "content", 0, 16);
+  source = add_span (document, "source", 18, 26);
+  cue = add_span (document, "cue", 27, 33);
+  add_relation (document, "has-source", content, source);
+  add_relation (document, "has-cue", content, cue);
+
+  output = export_documents (&document, &name, 1, parc);
+  conf = output_file (output, "annotation.conf");
+
+  g_assert_nonnull (strstr (conf, "\n[entities]\ncontent\nsource\ncue\n\n[relations]\n"
+                                  "has-source\tArg1:content, Arg2:source\n"
+                                  "has-cue\tArg1:content, Arg2:cue\n"
+                                  "continues\tArg1:content, Arg2:content\n"));
+  g_assert_null (strstr (conf, "quote"));
+  g_assert_nonnull (strstr (conf, "\n[attributes]\n"));
+  g_assert_nonnull (strstr (output_file (output, "visual.conf"),
+                            "\ncontent\tbgColor:#ffa348, borderColor:darken\n"));
+  keep_output (output, "parc");
 }
 
 /* Import ----------------------------------------------------------------- */
@@ -903,7 +998,7 @@ test_import_foreign (void)
   g_assert_cmpuint (attest_document_get_n_relations (budget), ==, 5);
 
   /* Equiv makes entities; the Wikidata item goes to the entity. */
-  g_assert_cmpuint (attest_document_get_n_entities (budget), ==, 2);
+  g_assert_cmpuint (attest_document_get_n_entities (budget), ==, 3);
   g_assert_nonnull (mayor->entity);
   g_assert_cmpstr (mayor->entity, ==, she->entity);
   entity = attest_document_lookup_entity (budget, mayor->entity);
@@ -915,6 +1010,11 @@ test_import_foreign (void)
   g_assert_cmpstr (entity->name, ==, "Ana Lima");
   g_assert_cmpstr (entity->wikidata, ==, "Q000042");
   g_assert_null (fact->entity);
+  /* A Wikidata item on a mention of no entity makes one, named by it. */
+  g_assert_nonnull (council->entity);
+  entity = attest_document_lookup_entity (budget, council->entity);
+  g_assert_cmpstr (entity->name, ==, "City council");
+  g_assert_cmpstr (entity->wikidata, ==, "Q000077");
 
   remove_tree (dir);
 }
@@ -976,7 +1076,8 @@ static const Malformed malformed[] = {
   { "X1\tfoo bar\n", "brat has no annotation of this kind", 1 },
   { "1T\tquote 0 5\tHello\n", "not a brat annotation id", 1 },
   { "T1\tquote 0 5\tHello\nA1\tkind T4 direct\n", "T4 is not a span or relation", 2 },
-  { "T1\tquote 0 5\tHello\nA1\tkind T1 a\nA2\tkind T1 b\n", "already has an attribute “kind”", 3 },
+  { "T1\tquote 0 5\tHello\nA1\tkind T1 a\nA2\tkind T1 b\n",
+    "already has an attribute “kind”", 3 },
   { "T1\tquote 0 5\tHello\r\n\r\nT2\tfact 0 3\tHex\r\n", "does not match", 3 },
   { "T1\tspeaker 0 5\tHello\nT2\tspeaker 6 11\tworld\n*\tEquiv T1 T2\n"
     "#1\tAttestEntity T1\t{\"id\": \"e1\", \"name\": \"A\"}\n"
@@ -998,8 +1099,8 @@ assert_import_fails (const char *dir,
   const char *inputs[] = { input, NULL };
   const char *entry;
 
-  g_assert_false (attest_import_run (attest_importer_lookup ("brat"), inputs, out, NULL, NULL, NULL, NULL,
-                                     NULL, &error));
+  g_assert_false (attest_import_run (attest_importer_lookup ("brat"), inputs, out, NULL, NULL,
+                                     NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
   if (strstr (error->message, expected) == NULL)
@@ -1067,12 +1168,14 @@ main (int   argc,
 
   g_test_add_func ("/attest/core/format/brat/golden", test_golden);
   g_test_add_func ("/attest/core/format/brat/line-break-fragments", test_line_break_fragments);
+  g_test_add_func ("/attest/core/format/brat/job", test_job);
   g_test_add_func ("/attest/core/format/brat/round-trip/fixtures", test_round_trip_fixtures);
   g_test_add_func ("/attest/core/format/brat/round-trip/line-breaks", test_round_trip_line_breaks);
   g_test_add_func ("/attest/core/format/brat/round-trip/names", test_round_trip_names);
   g_test_add_func ("/attest/core/format/brat/round-trip/entities", test_round_trip_entities);
   g_test_add_func ("/attest/core/format/brat/dropped", test_dropped);
   g_test_add_func ("/attest/core/format/brat/conf", test_conf);
+  g_test_add_func ("/attest/core/format/brat/conf-parc", test_conf_parc);
   g_test_add_func ("/attest/core/format/brat/import/foreign", test_import_foreign);
   g_test_add_func ("/attest/core/format/brat/import/files", test_import_files);
   g_test_add_func ("/attest/core/format/brat/import/malformed", test_import_malformed);

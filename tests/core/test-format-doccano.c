@@ -390,7 +390,8 @@ test_structure (void)
   world = parse_line (lines[1]);
 
   g_assert_cmpstr (json_object_get_string_member (world, "attest_name"), ==, "world/harbour.txt");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (world, "attest_meta"),
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (world,
+                                                                                 "attest_meta"),
                                                   "title"), ==, "Harbour bridge 🌉 reopens");
   /* doccano assigns example ids itself. */
   g_assert_false (json_object_has_member (world, "id"));
@@ -538,7 +539,8 @@ test_empty_spans (void)
   guint found = 0;
 
   g_assert_true (attest_document_add_span (document, attest_span_new ("s1", "quote", 0, 3), NULL));
-  g_assert_true (attest_document_add_span (document, attest_span_new ("s2", "speaker", 5, 5), NULL));
+  g_assert_true (attest_document_add_span (document, attest_span_new ("s2", "speaker", 5, 5),
+                                           NULL));
   g_assert_true (attest_document_add_relation (document,
                                                attest_relation_new ("r1", "said-by", "s1", "s2"),
                                                NULL));
@@ -546,7 +548,8 @@ test_empty_spans (void)
   got = run_export (documents, names, 1, dir, &job);
   line = parse_line (got);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (line, "entities")), ==, 1);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (line, "relations")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (line, "relations")), ==,
+                    0);
 
   summary = attest_export_job_get_summary (job);
   g_assert_cmpuint (summary->n_spans, ==, 1);
@@ -580,7 +583,8 @@ static const Malformed malformed[] = {
     "character" },
   { "{\"text\": \"\360\237\230\200 abc\", \"entities\": [{\"id\": 1, \"start_offset\": 3, "
     "\"end_offset\": 7, \"label\": \"x\"}]}\n",
-    "bad.jsonl line 1: entities[0].end_offset: 7 is past the end of the text (6 UTF-16 code units)" },
+    "bad.jsonl line 1: entities[0].end_offset: 7 is past the end of the text "
+    "(6 UTF-16 code units)" },
   { "{\"text\": \"abc\", \"entities\": [{\"id\": 1, \"start_offset\": 2, \"end_offset\": 1, "
     "\"label\": \"x\"}]}\n",
     "bad.jsonl line 1: entities[0].start_offset: 2 is after the end (1)" },

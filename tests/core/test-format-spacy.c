@@ -289,13 +289,17 @@ test_structure (void)
   relation = json_array_get_object_element (relations, 4);
   g_assert_cmpstr (json_object_get_string_member (relation, "label"), ==, "said-by");
   /* head = from (the quote), child = to (its speaker), by characters. */
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (relation, "head_span"),
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (relation,
+                                                                              "head_span"),
                                                "start"), ==, 238);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (relation, "head_span"),
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (relation,
+                                                                              "head_span"),
                                                "end"), ==, 304);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (relation, "head_span"),
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (relation,
+                                                                                 "head_span"),
                                                   "label"), ==, "quote");
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (relation, "child_span"),
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (relation,
+                                                                              "child_span"),
                                                "start"), ==, 306);
   g_assert_cmpstr (json_object_get_string_member (relation, "head_id"), ==, "s8");
   g_assert_cmpstr (json_object_get_string_member (relation, "child_id"), ==, "s9");
@@ -529,7 +533,8 @@ test_import_prodigy (void)
   b = load_sidecar (second);
   span = span_at (b, 29, 40, "QUOTE");
   {
-    g_autofree char *text = attest_text_slice (attest_document_get_text (b), span->start, span->end);
+    g_autofree char *text = attest_text_slice (attest_document_get_text (b), span->start,
+                                               span->end);
 
     g_assert_cmpstr (text, ==, "is too high");
   }
@@ -538,7 +543,8 @@ test_import_prodigy (void)
   d = load_sidecar (fourth);
   span = span_at (d, 39, 47, "FACT");
   {
-    g_autofree char *text = attest_text_slice (attest_document_get_text (d), span->start, span->end);
+    g_autofree char *text = attest_text_slice (attest_document_get_text (d), span->start,
+                                               span->end);
 
     g_assert_cmpstr (text, ==, "one span");
   }
@@ -562,7 +568,8 @@ test_import_folder (void)
 
   g_mkdir (input, 0755);
   write_file (a, "{\"text\": \"one\"}\n");
-  write_file (b, "\n{\"text\": \"two\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"fact\"}]}\r\n");
+  write_file (b, "\n{\"text\": \"two\", "
+              "\"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"fact\"}]}\r\n");
   write_file (ignored, "not json");
 
   import_into ("spacy", input, output, &error);

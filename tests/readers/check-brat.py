@@ -140,7 +140,8 @@ def check_document(annotation, projectconfig, verify, export_folder, stem, sidec
     for tb in textbounds:
         expected = annotation.DISCONT_SEP.join(text[start:end] for start, end in tb.spans)
         if tb.get_text() != expected:
-            problems.append('%s: text %r, but its offsets give %r' % (tb.id, tb.get_text(), expected))
+            problems.append('%s: text %r, but its offsets give %r'
+                            % (tb.id, tb.get_text(), expected))
 
     n = {'T': len(textbounds),
          'R': len(list(doc.get_relations())),
@@ -189,7 +190,8 @@ def check_document(annotation, projectconfig, verify, export_folder, stem, sidec
 
 
 def main():
-    parser = argparse.ArgumentParser(description='Read an Attest brat export with brat\'s own code.')
+    parser = argparse.ArgumentParser(
+        description='Read an Attest brat export with brat\'s own code.')
     parser.add_argument('brat', help='a checkout of nlplab/brat')
     parser.add_argument('export', help='the folder an Attest brat export wrote')
     parser.add_argument('--sidecars', help='the folder of the sidecars that were exported')
