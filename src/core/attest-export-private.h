@@ -89,6 +89,11 @@ extern const AttestExporter attest_export_webanno;
 extern const AttestExporter attest_export_csv;
 extern const AttestExporter attest_export_html;
 
+/* Adds @count to the entry of @what in an array of AttestExportDropped. */
+void     attest_export_dropped_add    (GArray     *dropped,
+                                       const char *what,
+                                       guint64     count);
+
 /* Helpers for formats. */
 
 /* The UTF-8 of [start, end) of the record's text, without a copy. */

@@ -64,7 +64,7 @@ typedef struct
   guint64     n_bytes_out;
   guint       n_files;         /* files written (shards, or a folder's files) */
   GArray     *dropped;         /* of AttestExportDropped, in first-seen order */
-  GPtrArray  *documents;       /* of AttestExportDocInfo, in output order */
+  GPtrArray  *documents;       /* of AttestExportDocInfo, in output order; folder layouts only */
   GHashTable *labels;          /* label (interned) -> GUINT count */
   GHashTable *relation_types;  /* type (interned) -> GUINT count */
   /* "label\037key" -> GHashTable of values (a set); for brat's conf. */
