@@ -20,14 +20,18 @@
  * CSV exports: they lose the region ids that relations need.
  *
  * Per task: the text is data.text (a task without "data" is its own
- * data, as Label Studio takes it). Only the first of its "annotations" is
- * read, and never "predictions": one task is one article with one
- * annotator's spans. Its results become:
+ * data, as Label Studio takes it). Only the first of its "annotations"
+ * that was not skipped ("was_cancelled") is read, and never
+ * "predictions": one task is one article with one annotator's spans.
+ * Its results become:
  *
  * - "labels": a span per label of the region, offsets in code points as
  *   Label Studio counts them (see attest-export-labelstudio.c). When the
  *   result's "text" does not match the text there but matches it read as
- *   UTF-16 units, those are taken: Label Studio before 1.4 counted so.
+ *   UTF-16 units, those are taken: older frontends counted so (that of
+ *   mid-2021 did; the npm package 1.4.0 counts code points).
+ *   Line breaks are left out of that comparison: the text Label Studio
+ *   saves for a region across lines has none (it shows them as <br>).
  *   The region's "meta" text (Label Studio's region note) is its note.
  * - "choices" and "textarea" on a region's id: "note" is the note,
  *   "entity" the speaker's entity (by name; made when the task's
@@ -256,6 +260,46 @@ lookup_region (Task       *task,
   return g_hash_table_lookup (task->regions, json_node_get_string (node));
 }
 
+static char *
+strip_line_breaks (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != '\r' && *p != '\n')
+      g_string_append_c (out, *p);
+
+  return g_string_free (out, FALSE);
+}
+
+/* Whether the region's saved text is [start, end) of the text. Label
+ * Studio's Text tag shows each CR and LF as a <br>, so the text it saves
+ * for a region across lines has none of them (its offsets count them):
+ * compared without line breaks, that is a match too. */
+static gboolean
+text_matches (AttestText *text,
+              guint       start,
+              guint       end,
+              const char *expected)
+{
+  g_autofree char *slice = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (end > attest_text_get_length (text))
+    return FALSE;
+  if (attest_text_slice_equal (text, start, end, expected, strlen (expected)))
+    return TRUE;
+
+  slice = attest_text_slice (text, start, end);
+  if (strpbrk (slice, "\r\n") == NULL)
+    return FALSE;
+  a = strip_line_breaks (slice);
+  b = strip_line_breaks (expected);
+
+  return strcmp (a, b) == 0;
+}
+
 /* The region's offsets, checked against the text its result quotes. */
 static gboolean
 read_range (Task        *task,
@@ -267,7 +311,6 @@ read_range (Task        *task,
   guint length = attest_text_get_length (task->text);
   const char *expected;
   guint start16, end16;
-  gsize n_bytes;
 
   if (!get_offset (task, value, "start", start, error) ||
       !get_offset (task, value, "end", end, error))
@@ -280,8 +323,7 @@ read_range (Task        *task,
 
   if (expected != NULL)
     {
-      n_bytes = strlen (expected);
-      if (*end <= length && attest_text_slice_equal (task->text, *start, *end, expected, n_bytes))
+      if (text_matches (task->text, *start, *end, expected))
         return TRUE;
 
       /* Offsets in UTF-16 units that fall on code point boundaries. */
@@ -289,7 +331,7 @@ read_range (Task        *task,
       end16 = attest_text_utf16_to_cp (task->text, *end);
       if (attest_text_cp_to_utf16 (task->text, start16) == *start &&
           attest_text_cp_to_utf16 (task->text, end16) == *end &&
-          attest_text_slice_equal (task->text, start16, end16, expected, n_bytes))
+          text_matches (task->text, start16, end16, expected))
         {
           *start = start16;
           *end = end16;
@@ -805,10 +847,16 @@ import_task (AttestImportContext  *context,
   if (!read_meta (&task, data, &name, error))
     goto out;
 
+  /* "completions" is what Label Studio before 1.0 called them. */
   annotations = json_object_get_member (object, "annotations");
+  if (annotations == NULL)
+    annotations = json_object_get_member (object, "completions");
   if (annotations != NULL && !JSON_NODE_HOLDS_NULL (annotations))
     {
       JsonArray *list;
+      JsonObject *chosen = NULL;
+      JsonNode *results;
+      guint n;
 
       if (!JSON_NODE_HOLDS_ARRAY (annotations))
         {
@@ -817,22 +865,32 @@ import_task (AttestImportContext  *context,
           goto out;
         }
       list = json_node_get_array (annotations);
-      if (json_array_get_length (list) > 0)
-        {
-          JsonNode *first = json_array_get_element (list, 0);
-          JsonNode *results;
+      n = json_array_get_length (list);
 
-          if (!JSON_NODE_HOLDS_OBJECT (first))
+      /* The first that was not skipped ("was_cancelled"). */
+      for (guint i = 0; chosen == NULL && i < n; i++)
+        {
+          JsonNode *element = json_array_get_element (list, i);
+          JsonNode *cancelled;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
             {
-              task_fail (&task, error, "annotations[0]: expected an object, found %s",
-                         describe_node (first));
+              task_fail (&task, error, "annotations[%u]: expected an object, found %s",
+                         i, describe_node (element));
               goto out;
             }
-          results = json_object_get_member (json_node_get_object (first), "result");
+          cancelled = json_object_get_member (json_node_get_object (element), "was_cancelled");
+          if (cancelled != NULL && JSON_NODE_HOLDS_VALUE (cancelled) &&
+              json_node_get_value_type (cancelled) == G_TYPE_BOOLEAN &&
+              json_node_get_boolean (cancelled))
+            continue;
+          chosen = json_node_get_object (element);
+
+          results = json_object_get_member (chosen, "result");
           if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results))
             {
-              task_fail (&task, error, "annotations[0].result: expected an array, found %s",
-                         results == NULL ? "nothing" : describe_node (results));
+              task_fail (&task, error, "annotations[%u].result: expected an array, found %s",
+                         i, results == NULL ? "nothing" : describe_node (results));
               goto out;
             }
           if (!read_results (&task, json_node_get_array (results), error))

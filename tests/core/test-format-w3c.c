@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "attest-core.h"
@@ -15,10 +16,10 @@
 #include "attest-record.h"
 #include "attest-sidecar.h"
 
-/* The exporter is driven the way the export job drives a stream format
- * (head, documents joined by the separator where they wrote something,
- * tail), so these tests pin the format itself; tests/readers/check-w3c.js
- * runs the annotation-model test suite's schemas over the same output. */
+/* Everything goes through the export job, as attest-cli export does:
+ * the fixtures as sidecars on disk (the streaming record reader), made-up
+ * documents from memory. tests/readers/check-w3c.js runs the
+ * annotation-model test suite's schemas over the same output. */
 
 static const char *
 env_dir (const char *variable)
@@ -50,61 +51,84 @@ load_fixture (const char *name)
   return document;
 }
 
-/* Runs @exporter over @records as the job does for one stream. */
 static char *
-run_export (const AttestExporter *exporter,
-            AttestRecord        **records,
-            guint                 n_records)
+read_file (const char *path)
 {
-  g_autoptr(AttestTagset) tagset = attest_tagset_new_default ();
-  AttestExportContext context = { exporter, tagset, n_records == 1 };
-  AttestExportSummary summary = { 0 };
-  GString *out = g_string_new (NULL);
-  gboolean wrote = FALSE;
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
 
-  if (exporter->head != NULL)
-    exporter->head (&context, out);
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_no_error (error);
+  return data;
+}
 
-  for (guint i = 0; i < n_records; i++)
-    {
-      AttestExportChunk chunk = { 0 };
+/* Runs @job into a file of a new folder and returns what it wrote. */
+static char *
+run_job (AttestExportJob *job)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attest-w3c-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  char *data;
 
-      chunk.stream = g_string_new (NULL);
-      exporter->document (&context, records[i], &chunk);
-      g_assert_cmpuint (chunk.n_spans, ==, records[i]->n_spans);
-      g_assert_cmpuint (chunk.n_relations, ==, records[i]->n_relations);
-      g_assert_null (chunk.dropped);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "out.jsonld", NULL);
+  attest_export_job_run (job, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attest_export_job_get_summary (job)->n_problems, ==, 0);
 
-      if (chunk.stream->len > 0)
-        {
-          if (wrote && exporter->separator != NULL)
-            g_string_append (out, exporter->separator);
-          g_string_append_len (out, chunk.stream->str, chunk.stream->len);
-          wrote = TRUE;
-        }
-      g_string_free (chunk.stream, TRUE);
+  data = read_file (path);
+  g_unlink (path);
+  g_rmdir (dir);
+  return data;
+}
 
-      summary.n_documents++;
-      summary.n_spans += records[i]->n_spans;
-      summary.n_relations += records[i]->n_relations;
-    }
+static AttestExportJob *
+fixtures_job (guint shard_size)
+{
+  AttestExportOptions options = ATTEST_EXPORT_OPTIONS_INIT;
+  g_autofree char *cjk = export_path ("cjk-rtl.txt.attest.json");
+  g_autofree char *world = export_path ("world/harbour.txt.attest.json");
+  AttestExportJob *job;
 
-  if (exporter->tail != NULL)
-    exporter->tail (&context, &summary, out, NULL);
+  options.shard_size = shard_size;
+  job = attest_export_job_new (&attest_export_w3c, &options);
+  attest_export_job_add_sidecar (job, cjk, "cjk-rtl.txt");
+  attest_export_job_add_sidecar (job, world, "world/harbour.txt");
 
-  return g_string_free (out, FALSE);
+  return job;
 }
 
 static char *
 export_fixtures (void)
 {
-  g_autoptr(AttestDocument) cjk = load_fixture ("cjk-rtl.txt");
-  g_autoptr(AttestDocument) world = load_fixture ("world/harbour.txt");
-  g_autoptr(AttestRecord) a = attest_record_new_for_document (cjk, "cjk-rtl.txt");
-  g_autoptr(AttestRecord) b = attest_record_new_for_document (world, "world/harbour.txt");
-  AttestRecord *records[] = { a, b };
+  g_autoptr(AttestExportJob) job = fixtures_job (0);
+  char *data = run_job (job);
+  const AttestExportSummary *summary = attest_export_job_get_summary (job);
 
-  return run_export (&attest_export_w3c, records, G_N_ELEMENTS (records));
+  g_assert_cmpuint (summary->n_documents, ==, 2);
+  g_assert_cmpuint (summary->n_spans, ==, 17);
+  g_assert_cmpuint (summary->n_relations, ==, 8);
+  g_assert_cmpuint (summary->dropped->len, ==, 0);
+
+  return data;
+}
+
+static char *
+export_documents (AttestDocument **documents,
+                  guint            n_documents)
+{
+  AttestExportOptions options = ATTEST_EXPORT_OPTIONS_INIT;
+  g_autoptr(AttestExportJob) job = attest_export_job_new (&attest_export_w3c, &options);
+
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("doc-%u.txt", i);
+
+      attest_export_job_add_document (job, documents[i], name);
+    }
+
+  return run_job (job);
 }
 
 static JsonNode *
@@ -340,7 +364,8 @@ test_relations (void)
 
   /* 17 spans and 8 relations in the two fixtures. */
   g_assert_cmpuint (json_array_get_length (items), ==, 25);
-  g_assert_cmpint (json_object_get_int_member (collection, "total"), ==, 25);
+  g_assert_cmpstr (json_object_get_string_member (collection, "last"), ==,
+                   json_object_get_string_member (json_object_get_object_member (collection, "first"), "id"));
 
   g_assert_cmpstr (json_object_get_string_member (continues, "motivation"), ==, "linking");
   g_assert_cmpstr (json_object_get_string_member (continues, "target"), ==,
@@ -386,12 +411,17 @@ static void
 test_iris (void)
 {
   g_autoptr(AttestDocument) document = make_document ("Ein Zitat.", 0, 3);
-  g_autoptr(AttestRecord) record = attest_record_new_for_document (document, "batch 3/Zoë#1.txt");
-  AttestRecord *records[] = { record };
-  g_autofree char *data = run_export (&attest_export_w3c, records, 1);
-  g_autoptr(JsonNode) root = parse (data);
-  JsonObject *item = json_array_get_object_element (items_of (root), 0);
-  JsonObject *target = json_object_get_object_member (item, "target");
+  AttestExportOptions options = ATTEST_EXPORT_OPTIONS_INIT;
+  g_autoptr(AttestExportJob) job = attest_export_job_new (&attest_export_w3c, &options);
+  g_autofree char *data = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *item, *target;
+
+  attest_export_job_add_document (job, document, "batch 3/Zoë#1.txt");
+  data = run_job (job);
+  root = parse (data);
+  item = json_array_get_object_element (items_of (root), 0);
+  target = json_object_get_object_member (item, "target");
 
   /* Absolute, ASCII, and the "#" of the name is not the fragment's. */
   g_assert_cmpstr (json_object_get_string_member (item, "id"), ==,
@@ -410,9 +440,8 @@ export_one_quote (const char *text,
                   JsonNode  **root)
 {
   g_autoptr(AttestDocument) document = make_document (text, start, end);
-  g_autoptr(AttestRecord) record = attest_record_new_for_document (document, "t.txt");
-  AttestRecord *records[] = { record };
-  g_autofree char *data = run_export (&attest_export_w3c, records, 1);
+  AttestDocument *documents[] = { document };
+  g_autofree char *data = export_documents (documents, 1);
 
   *root = parse (data);
   return find_selector (json_array_get_object_element (items_of (*root), 0), "TextQuoteSelector");
@@ -466,21 +495,52 @@ test_empty (void)
   g_autoptr(AttestText) text = attest_text_new ("Nothing here.", -1, NULL);
   g_autoptr(AttestDocument) bare = attest_document_new (text);
   g_autoptr(AttestDocument) one = make_document ("One quote.", 4, 9);
-  g_autoptr(AttestRecord) a = attest_record_new_for_document (bare, "bare.txt");
-  g_autoptr(AttestRecord) b = attest_record_new_for_document (one, "one.txt");
-  AttestRecord *only_bare[] = { a };
-  AttestRecord *both[] = { a, b, a };
-  g_autofree char *empty = run_export (&attest_export_w3c, only_bare, 1);
-  g_autofree char *some = run_export (&attest_export_w3c, both, 3);
+  AttestDocument *only_bare[] = { bare };
+  AttestDocument *mixed[] = { bare, one, bare };
+  g_autofree char *empty = export_documents (only_bare, 1);
+  g_autofree char *some = export_documents (mixed, 3);
   g_autoptr(JsonNode) empty_root = parse (empty);
   g_autoptr(JsonNode) some_root = parse (some);
 
   /* A document without annotations writes nothing, so the separator
    * never doubles up and the collection is still valid JSON. */
   g_assert_cmpuint (json_array_get_length (items_of (empty_root)), ==, 0);
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (empty_root), "total"), ==, 0);
   g_assert_cmpuint (json_array_get_length (items_of (some_root)), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (some_root), "total"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (some_root), "type"), ==,
+                   "AnnotationCollection");
+}
+
+/* Each shard is a collection of its own documents' annotations. */
+static void
+test_shards (void)
+{
+  g_autoptr(AttestExportJob) job = fixtures_job (1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attest-w3c-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "out.jsonld", NULL);
+  g_autofree char *first_path = g_build_filename (dir, "out-00000.jsonld", NULL);
+  g_autofree char *second_path = g_build_filename (dir, "out-00001.jsonld", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(JsonNode) first_root = NULL;
+  g_autoptr(JsonNode) second_root = NULL;
+
+  attest_export_job_run (job, path, NULL, &error);
+  g_assert_no_error (error);
+  first = read_file (first_path);
+  second = read_file (second_path);
+  first_root = parse (first);
+  second_root = parse (second);
+
+  /* cjk-rtl.txt: 7 spans and 3 relations; harbour.txt: 10 and 5. */
+  g_assert_cmpuint (json_array_get_length (items_of (first_root)), ==, 10);
+  g_assert_cmpuint (json_array_get_length (items_of (second_root)), ==, 15);
+  g_assert_nonnull (find_item (items_of (second_root), "urn:attest:world/harbour.txt#r5"));
+  g_assert_false (json_object_has_member (json_node_get_object (second_root), "total"));
+
+  g_unlink (first_path);
+  g_unlink (second_path);
+  g_rmdir (dir);
 }
 
 int
@@ -496,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/attest/core/format/w3c/iris", test_iris);
   g_test_add_func ("/attest/core/format/w3c/quote-context", test_quote_context);
   g_test_add_func ("/attest/core/format/w3c/empty", test_empty);
+  g_test_add_func ("/attest/core/format/w3c/shards", test_shards);
 
   return g_test_run ();
 }

@@ -26,6 +26,11 @@
 // breaks, which the frontend shows as <br>: their number is compared) and
 // the code point slice of data.text, when a region, a per-region value or a relation is
 // missing, or when the frontend writes other offsets back.
+//
+// CHECK_LABELSTUDIO_KEEP=1 keeps the pages (to look at one in a browser).
+// CHECK_LABELSTUDIO_WRITE=FILE writes the tasks again with the results as
+// the frontend serialized them: a file Label Studio itself wrote, for
+// the importer (attest-cli import --format labelstudio).
 
 'use strict';
 
@@ -136,6 +141,7 @@ function run(task, index) {
   return JSON.parse(Buffer.from(match[1], 'base64').toString('utf8'));
 }
 
+const rewritten = [];
 let problems = 0;
 let checkedRegions = 0;
 let checkedValues = 0;
@@ -156,6 +162,10 @@ tasks.forEach((task, index) => {
     problem(where, got.error);
     return;
   }
+
+  rewritten.push(Object.assign({}, task, {
+    annotations: [{ id: index + 1, result: got.serialized }],
+  }));
 
   const regions = new Map(got.regions.map(r => [r.id, r]));
   const serialized = new Map();
@@ -213,7 +223,12 @@ tasks.forEach((task, index) => {
                   (r.breaks > 0 ? ` and ${r.breaks} line breaks` : ''));
 });
 
-fs.rmSync(tmp, { recursive: true, force: true });
+if (process.env.CHECK_LABELSTUDIO_KEEP)
+  console.log(`pages kept in ${tmp}`);
+else
+  fs.rmSync(tmp, { recursive: true, force: true });
+if (process.env.CHECK_LABELSTUDIO_WRITE)
+  fs.writeFileSync(process.env.CHECK_LABELSTUDIO_WRITE, JSON.stringify(rewritten, null, 1) + '\n');
 console.log(`${tasks.length} tasks: ${checkedRegions} regions, ${checkedValues} per-region values, ` +
             `${checkedRelations} relations checked; ${problems} problems`);
 process.exit(problems > 0 ? 1 : 0);

@@ -7,7 +7,7 @@
 //
 // Usage:
 //   NODE_PATH=/tmp/w3c-check/node_modules \
-//     node tests/readers/check-w3c.js WEB_ANNOTATION_TESTS EXPORT.jsonld
+//     node tests/readers/check-w3c.js WEB_ANNOTATION_TESTS EXPORT.jsonld [ANNO.jsonld]
 //
 // WEB_ANNOTATION_TESTS is a checkout of github.com/w3c/web-annotation-tests
 // (its annotations/, collections/ and definitions/ folders). The schemas
@@ -20,6 +20,13 @@
 // collection's applies to what it embeds, as in the model's examples of
 // pages), so each is checked with the collection's @context put in, as an
 // annotation taken out of the export would have to be.
+//
+// With ANNO.jsonld (the W3C's context, http://www.w3.org/ns/anno.jsonld,
+// as a file: github.com/w3c/web-annotation has it as jsonld/anno.jsonld)
+// and the jsonld package (npm install jsonld@8), the export is also
+// turned into RDF in JSON-LD's safe mode, which fails on any member that
+// no context defines (JSON-LD would drop it silently otherwise), and the
+// predicates used are listed. No document is fetched.
 //
 // Prints each failed assertion; a failed "must" makes the exit status 1,
 // a failed "should" or "may" is only reported (those test optional
@@ -36,7 +43,7 @@ function usage() {
   process.exit(2);
 }
 
-const [suite, exportFile] = process.argv.slice(2);
+const [suite, exportFile, contextFile] = process.argv.slice(2);
 if (!suite || !exportFile)
   usage();
 
@@ -134,4 +141,29 @@ if (typeof data.total === 'number' && data.total !== items.length) {
 
 console.log(`${items.length} annotations, ${checked} assertions checked: ` +
             `${failedMust} must failed, ${failedOther} should/may not implemented`);
-process.exit(failedMust > 0 ? 1 : 0);
+
+async function checkJsonLd() {
+  const jsonld = require('jsonld');
+  const context = JSON.parse(fs.readFileSync(contextFile, 'utf8'));
+  const documentLoader = async (url) => {
+    if (url === 'http://www.w3.org/ns/anno.jsonld')
+      return { contextUrl: null, documentUrl: url, document: context };
+    throw new Error(`not fetched: ${url}`);
+  };
+  const quads = await jsonld.toRDF(data, { documentLoader, safe: true, format: 'application/n-quads' });
+  const predicates = new Map();
+  for (const line of quads.trim().split('\n')) {
+    const predicate = line.split(' ')[1];
+    predicates.set(predicate, (predicates.get(predicate) || 0) + 1);
+  }
+  console.log(`JSON-LD (safe mode): ${quads.trim().split('\n').length} triples, nothing dropped`);
+  for (const [predicate, n] of [...predicates].sort())
+    console.log(`  ${n} ${predicate}`);
+}
+
+(contextFile ? checkJsonLd() : Promise.resolve()).then(
+  () => process.exit(failedMust > 0 ? 1 : 0),
+  (e) => {
+    console.log(`FAIL JSON-LD: ${e.message}${e.details ? ' ' + JSON.stringify(e.details).slice(0, 400) : ''}`);
+    process.exit(1);
+  });
