@@ -8,7 +8,7 @@ packages=(
   libglib2.0-dev libjson-glib-dev libsimdjson-dev
   libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
   desktop-file-utils appstream
-  python3 python3-jsonschema chromium parallel
+  python3 python3-jsonschema chromium parallel nodejs
   xvfb xauth xdotool dbus dbus-x11 at-spi2-core
   clang libclang-rt-14-dev
 )
