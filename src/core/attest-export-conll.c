@@ -22,9 +22,11 @@
  * that every line has the same number of columns, so CoNLL-2003's
  * "-DOCSTART- -X- -X- O" (four columns) would not fit; spaCy's, flair's
  * and seqeval's readers take the first column as the word and the last
- * as the tag. A token never holds white space (see attest-tokens.h), and
- * a label's white space becomes "_", so every line splits into exactly
- * two columns. Tags are IOB2: every span begins with B-LABEL, even
+ * as the tag. A token never holds white space or a line separator (see
+ * attest-tokens.h), and a label's white space becomes "_", so every line
+ * splits into exactly two columns, whether on " " or on any white space;
+ * and no token reads "-DOCSTART-" or conlleval's boundary "-X-", as a
+ * hyphen joins a word only between letters or digits. Tags are IOB2: every span begins with B-LABEL, even
  * right after an O.
  *
  * Tokens and sentences are attest-tokens.h's. A sentence never ends
@@ -37,10 +39,12 @@
  * - a span that touches no token (empty, or over white space only) is
  *   dropped;
  * - spans are taken by their first token, then the one ending later
- *   first, then in the sidecar's order (label, id); a span that shares a
- *   token with one already taken is dropped. So a span always beats the
- *   spans nested in it, of two crossing spans the earlier stays, and of
- *   spans over the same tokens the first in the sidecar stays.
+ *   first, then in the sidecar's order (start, end, label, id); a span
+ *   that shares a token with one already taken is dropped. So the
+ *   outermost span wins over the spans nested in it, of two crossing
+ *   spans the earlier stays, and of spans over the same tokens (stacked
+ *   labels, or edges that snap to the same words) the first in the
+ *   sidecar stays.
  *
  * Everything else CoNLL cannot hold is counted as dropped: relations,
  * entities, and the attributes, notes and entity links of the spans
@@ -67,10 +71,9 @@ typedef struct
 
 typedef struct
 {
-  guint       first;
-  guint       last;
-  const char *label;    /* sanitized */
-  gsize       label_len;
+  guint             first;   /* tokens [first, last) */
+  guint             last;
+  const AttestSpan *span;
 } Chunk;
 
 /* A worker thread's buffers, kept between documents: no allocation per
@@ -265,6 +268,11 @@ sanitize_label (Scratch    *scratch,
   return g_ptr_array_index (scratch->labels, scratch->labels->len - 1);
 }
 
+/* Writes go through fixed-size copies where they can: memcpy() of a
+ * constant size is a move or two, of a variable size a call. The output
+ * has SLACK bytes to spare past its bound for them. */
+#define SLACK 64
+
 static inline char *
 put (char       *w,
      const char *data,
@@ -274,25 +282,97 @@ put (char       *w,
   return w + len;
 }
 
-/* A token's bytes: most are short, and a copy of a constant 16 bytes is
- * two moves where memcpy() of a variable length is a call. The output
- * has PUT_SLACK bytes to spare; @readable says how far @data may be
- * read. */
-#define PUT_SLACK 16
-
+/* @data may be read for @readable bytes. */
 static inline char *
-put_token (char       *w,
+put_short (char       *w,
            const char *data,
            gsize       len,
            gsize       readable)
 {
-  if (len <= PUT_SLACK && readable >= PUT_SLACK)
+  if (len <= 16 && readable >= 16)
     {
-      memcpy (w, data, PUT_SLACK);
+      memcpy (w, data, 16);
+      return w + len;
+    }
+  if (len <= SLACK && readable >= SLACK)
+    {
+      memcpy (w, data, SLACK);
       return w + len;
     }
 
   return put (w, data, len);
+}
+
+/* What follows a token on its line: " O\n", " B-quote\n", " I-quote\n",
+ * in a buffer that may be read whole. */
+typedef struct
+{
+  char  inline_bytes[SLACK];
+  char *bytes;
+  gsize len;
+  gsize readable;
+} Tag;
+
+static const char tag_o[SLACK] = " O\n";
+
+static void
+tag_init (Tag        *tag,
+          Scratch    *scratch,
+          const char *label)
+{
+  gsize label_len;
+
+  label = sanitize_label (scratch, label, &label_len);
+  tag->len = label_len + 4;
+  if (tag->len <= SLACK)
+    {
+      tag->bytes = tag->inline_bytes;
+      tag->readable = SLACK;
+    }
+  else
+    {
+      tag->bytes = g_malloc (tag->len);
+      tag->readable = tag->len;
+    }
+  memcpy (tag->bytes, " B-", 3);
+  memcpy (tag->bytes + 3, label, label_len);
+  tag->bytes[tag->len - 1] = '\n';
+}
+
+static void
+tag_clear (Tag *tag)
+{
+  if (tag->bytes != tag->inline_bytes)
+    g_free (tag->bytes);
+}
+
+/* Tokens [from, to), each followed by @tag, with a blank line before
+ * each one that begins a sentence (but the document's first), unless
+ * @join: inside a span. */
+static char *
+put_run (char              *w,
+         const char        *text,
+         gsize              n_bytes,
+         const AttestToken *tokens,
+         guint              from,
+         guint              to,
+         const char        *tag,
+         gsize              tag_len,
+         gsize              tag_readable,
+         gboolean           join)
+{
+  for (guint i = from; i < to; i++)
+    {
+      const AttestToken *token = &tokens[i];
+
+      if (!join && i > 0 && (token->flags & ATTEST_TOKEN_SENTENCE_START) != 0)
+        *w++ = '\n';
+      w = put_short (w, text + token->start_byte, token->end_byte - token->start_byte,
+                     n_bytes - token->start_byte);
+      w = put_short (w, tag, tag_len, tag_readable);
+    }
+
+  return w;
 }
 
 static void
@@ -304,9 +384,11 @@ export_document (const AttestExportContext *context,
   const char *text = attest_text_get_data (record->text);
   gsize n_bytes = attest_text_get_n_bytes (record->text);
   const AttestToken *tokens;
-  const Chunk *chunks;
+  Candidate *candidates;
+  Chunk *chunks;
   guint n_tokens;
-  guint n_chunks;
+  guint n_candidates = 0;
+  guint n_chunks = 0;
   guint n_empty = 0;
   guint n_overlapping = 0;
   guint n_attributes = 0;
@@ -318,107 +400,102 @@ export_document (const AttestExportContext *context,
   gsize base;
   gsize bound;
   char *w;
-  guint k = 0;
+  guint done = 0;
 
   if (chunk->stream == NULL)
     chunk->stream = g_string_sized_new (n_bytes * 2 + 64);
 
+  /* Room for a token every four bytes, so that a long article does not
+   * copy its tokens over and over as the array doubles. */
+  g_array_set_size (scratch->tokens, n_bytes / 4 + 16);
+  g_array_set_size (scratch->tokens, 0);
   attest_tokenize (text, n_bytes, scratch->tokens);
   tokens = (const AttestToken *) (gpointer) scratch->tokens->data;
   n_tokens = scratch->tokens->len;
 
+  g_array_set_size (scratch->candidates, record->n_spans);
+  candidates = (Candidate *) (gpointer) scratch->candidates->data;
   for (guint i = 0; i < record->n_spans; i++)
     {
       const AttestSpan *span = record->spans[i];
-      Candidate candidate;
+      Candidate *candidate = &candidates[n_candidates];
 
       /* Spans come sorted by start, so the first token they touch only
        * moves forward. An empty span inside a word would touch it: it is
-       * dropped below. */
+       * dropped here. */
       cursor = gallop (tokens, n_tokens, cursor, G_STRUCT_OFFSET (AttestToken, end),
                        span->start + 1);
-      candidate.first = cursor;
-      candidate.last = gallop (tokens, n_tokens, cursor, G_STRUCT_OFFSET (AttestToken, start),
-                               span->end);
-      candidate.index = i;
-      if (span->start == span->end || candidate.first >= candidate.last)
+      candidate->first = cursor;
+      candidate->last = gallop (tokens, n_tokens, cursor, G_STRUCT_OFFSET (AttestToken, start),
+                                span->end);
+      candidate->index = i;
+      if (span->start == span->end || candidate->first >= candidate->last)
         n_empty++;
       else
-        g_array_append_val (scratch->candidates, candidate);
+        n_candidates++;
     }
 
-  sort_candidates ((Candidate *) (gpointer) scratch->candidates->data,
-                   scratch->candidates->len);
+  sort_candidates (candidates, n_candidates);
 
   /* Taken in order of first token, each one ends before the next can
    * begin: it is enough to know where the last one taken ends. */
-  for (guint i = 0; i < scratch->candidates->len; i++)
+  g_array_set_size (scratch->chunks, n_candidates);
+  chunks = (Chunk *) (gpointer) scratch->chunks->data;
+  for (guint i = 0; i < n_candidates; i++)
     {
-      const Candidate *candidate = &g_array_index (scratch->candidates, Candidate, i);
-      const AttestSpan *span = record->spans[candidate->index];
-      Chunk item;
+      const AttestSpan *span = record->spans[candidates[i].index];
 
-      if (candidate->first < frontier)
+      if (candidates[i].first < frontier)
         {
           n_overlapping++;
           continue;
         }
 
-      frontier = candidate->last;
-      item.first = candidate->first;
-      item.last = candidate->last;
-      item.label = sanitize_label (scratch, span->label, &item.label_len);
-      max_label = MAX (max_label, item.label_len);
-      g_array_append_val (scratch->chunks, item);
+      frontier = candidates[i].last;
+      chunks[n_chunks].first = candidates[i].first;
+      chunks[n_chunks].last = candidates[i].last;
+      chunks[n_chunks].span = span;
+      n_chunks++;
 
+      /* Sanitizing never makes a label longer. */
+      max_label = MAX (max_label, strlen (span->label));
       n_attributes += attest_attrs_count (span->attrs);
       n_notes += span->note != NULL;
       n_links += span->entity != NULL;
     }
 
-  chunks = (const Chunk *) (gpointer) scratch->chunks->data;
-  n_chunks = scratch->chunks->len;
-
   /* Written in place: the bound holds every token's bytes, each line's
-   * space, longest tag and newline, and a blank line per sentence. */
+   * longest tag (" B-label\n"), a blank line per sentence, and the
+   * slack of the fixed-size copies. */
   base = chunk->stream->len;
-  bound = strlen (DOCSTART) + n_bytes + (gsize) n_tokens * (max_label + 5) + 1 + PUT_SLACK;
+  bound = strlen (DOCSTART) + n_bytes + (gsize) n_tokens * (max_label + 5) + 1 + SLACK;
   g_string_set_size (chunk->stream, base + bound);
-  w = chunk->stream->str + base;
+  w = put (chunk->stream->str + base, DOCSTART, strlen (DOCSTART));
 
-  w = put (w, DOCSTART, strlen (DOCSTART));
-  for (guint i = 0; i < n_tokens; i++)
+  for (guint k = 0; k < n_chunks; k++)
     {
-      const AttestToken *token = &tokens[i];
-      gboolean inside;
+      const Chunk *item = &chunks[k];
+      Tag tag;
 
-      while (k < n_chunks && chunks[k].last <= i)
-        k++;
-      inside = k < n_chunks && chunks[k].first <= i;
+      w = put_run (w, text, n_bytes, tokens, done, item->first,
+                   tag_o, strlen (tag_o), SLACK, FALSE);
 
-      if (i > 0 && (token->flags & ATTEST_TOKEN_SENTENCE_START) != 0 &&
-          !(inside && chunks[k].first < i))
-        *w++ = '\n';
+      /* A sentence may begin at the span's first token, never inside. */
+      tag_init (&tag, scratch, item->span->label);
+      w = put_run (w, text, n_bytes, tokens, item->first, item->first + 1,
+                   tag.bytes, tag.len, tag.readable, FALSE);
+      tag.bytes[1] = 'I';
+      w = put_run (w, text, n_bytes, tokens, item->first + 1, item->last,
+                   tag.bytes, tag.len, tag.readable, TRUE);
+      tag_clear (&tag);
 
-      w = put_token (w, text + token->start_byte, token->end_byte - token->start_byte,
-                     n_bytes - token->start_byte);
-      *w++ = ' ';
-      if (inside)
-        {
-          *w++ = chunks[k].first == i ? 'B' : 'I';
-          *w++ = '-';
-          w = put (w, chunks[k].label, chunks[k].label_len);
-        }
-      else
-        {
-          *w++ = 'O';
-        }
-      *w++ = '\n';
+      done = item->last;
     }
+  w = put_run (w, text, n_bytes, tokens, done, n_tokens, tag_o, strlen (tag_o), SLACK, FALSE);
   if (n_tokens > 0)
     *w++ = '\n';
 
-  g_assert ((gsize) (w - chunk->stream->str) <= base + bound);
+  g_assert ((gsize) (w - chunk->stream->str) <= base + bound - SLACK);
   g_string_truncate (chunk->stream, w - chunk->stream->str);
 
   chunk->n_spans = n_chunks;

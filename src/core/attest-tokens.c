@@ -87,6 +87,8 @@ static const guint8 byte_class[256] = {
 /* The BMP's classes, computed once from GLib's tables (about a
  * millisecond); astral characters are classified as they come. */
 static guint8 bmp_class[0x10000];
+/* And plane 1's emoji blocks, U+1F000 to U+1FFFF, for emoji-heavy text. */
+static guint8 emoji_class[0x1000];
 
 static guint
 classify_letter (gunichar u)
@@ -239,7 +241,11 @@ decode (const guchar *p,
 static inline guint
 class_of (gunichar u)
 {
-  return u < 0x10000 ? bmp_class[u] : classify (u);
+  if (u < 0x10000)
+    return bmp_class[u];
+  if (u - 0x1F000 < 0x1000)
+    return emoji_class[u - 0x1F000];
+  return classify (u);
 }
 
 /* The class of the character at @p (< end), its value and length. */
@@ -509,6 +515,8 @@ init_tables (void)
     {
       for (gunichar u = 0; u < 0x10000; u++)
         bmp_class[u] = (guint8) classify (u);
+      for (gunichar u = 0; u < 0x1000; u++)
+        emoji_class[u] = (guint8) classify (0x1F000 + u);
       init_abbrevs ();
       g_once_init_leave (&initialized, 1);
     }
@@ -537,9 +545,12 @@ attest_token_iter_init (AttestTokenIter *iter,
   iter->started = FALSE;
 }
 
-gboolean
-attest_token_iter_next (AttestTokenIter *iter,
-                        AttestToken     *token)
+/* The tokenizer proper; inlined into attest_tokenize()'s loop, where the
+ * iterator lives in registers. */
+G_ALWAYS_INLINE
+static inline gboolean
+scan_token (AttestTokenIter *iter,
+            AttestToken     *token)
 {
   const guchar *p;
   const guchar *end;
@@ -557,34 +568,44 @@ attest_token_iter_next (AttestTokenIter *iter,
   gunichar u;
   gunichar v;
 
-  g_return_val_if_fail (iter != NULL, FALSE);
-  g_return_val_if_fail (token != NULL, FALSE);
-
   p = iter->pos;
   end = iter->end;
   cp = iter->cp;
 
-  /* White space before the token: count line breaks, CRLF as one. */
-  for (;;)
+  if (p + 1 < end && *p == ' ' && byte_class[p[1]] < CL_SPACE)
     {
-      if (p >= end)
-        {
-          iter->pos = p;
-          iter->cp = cp;
-          return FALSE;
-        }
-
-      c = peek (p, end, &u, &len);
-      if (c < CL_SPACE)
-        break;
-
-      if (c == CL_LF || c == CL_LINE || (c == CL_CR && (p + 1 >= end || p[1] != '\n')))
-        breaks++;
-      else if (c == CL_PARA)
-        breaks += 2;
+      /* The common case: one space, then an ASCII character. */
       gap = TRUE;
-      p += len;
+      p++;
       cp++;
+      u = *p;
+      len = 1;
+      c = byte_class[u];
+    }
+  else
+    {
+      /* White space before the token: count line breaks, CRLF as one. */
+      for (;;)
+        {
+          if (p >= end)
+            {
+              iter->pos = p;
+              iter->cp = cp;
+              return FALSE;
+            }
+
+          c = peek (p, end, &u, &len);
+          if (c < CL_SPACE)
+            break;
+
+          if (c == CL_LF || c == CL_LINE || (c == CL_CR && (p + 1 >= end || p[1] != '\n')))
+            breaks++;
+          else if (c == CL_PARA)
+            breaks += 2;
+          gap = TRUE;
+          p += len;
+          cp++;
+        }
     }
 
   start = p;
@@ -777,13 +798,25 @@ attest_token_iter_next (AttestTokenIter *iter,
   return TRUE;
 }
 
+gboolean
+attest_token_iter_next (AttestTokenIter *iter,
+                        AttestToken     *token)
+{
+  g_return_val_if_fail (iter != NULL, FALSE);
+  g_return_val_if_fail (token != NULL, FALSE);
+
+  return scan_token (iter, token);
+}
+
 guint
 attest_tokenize (const char *utf8,
                  gssize      n_bytes,
                  GArray     *tokens)
 {
   AttestTokenIter iter;
+  AttestToken *slots;
   guint before;
+  guint capacity;
   guint n;
 
   g_return_val_if_fail (tokens != NULL, 0);
@@ -791,13 +824,18 @@ attest_tokenize (const char *utf8,
 
   /* Tokens are written into the array's slots, which grow by doubling:
    * appending one by one would copy each token through a call. */
-  before = n = tokens->len;
+  before = n = capacity = tokens->len;
+  slots = (AttestToken *) (gpointer) tokens->data;
   attest_token_iter_init (&iter, utf8, n_bytes);
   for (;;)
     {
-      if (n == tokens->len)
-        g_array_set_size (tokens, MAX (2 * n, n + 256));
-      if (!attest_token_iter_next (&iter, &g_array_index (tokens, AttestToken, n)))
+      if (n == capacity)
+        {
+          capacity = MAX (2 * n, n + 256);
+          g_array_set_size (tokens, capacity);
+          slots = (AttestToken *) (gpointer) tokens->data;
+        }
+      if (!scan_token (&iter, &slots[n]))
         break;
       n++;
     }

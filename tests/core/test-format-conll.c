@@ -382,9 +382,9 @@ test_overlap_rule (void)
   add_span (document, "speaker", "Alpha beta");           /* nested, same start: dropped */
   add_span (document, "fact", "delta epsilon");           /* crosses the next: stays */
   add_span (document, "quote", "epsilon zeta eta");       /* longer, but later: dropped */
-  add_span (document, "speaker", "theta iota");           /* stacked: the label that sorts */
-  add_span (document, "quote", "theta iota");             /* later in the sidecar is dropped */
-  add_span (document, "fact", "kappa");                   /* stacked inside a longer one */
+  add_span (document, "speaker", "theta iota");           /* stacked: after "quote" in the */
+  add_span (document, "quote", "theta iota");             /* sidecar's order, so it goes */
+  add_span (document, "fact", "kappa");                   /* nested, same first token: dropped */
   add_span (document, "quote", "kappa lambda");           /* same first token, longer: stays */
 
   decode (export_document (&export, document), &decoded);
