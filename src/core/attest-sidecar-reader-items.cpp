@@ -11,6 +11,33 @@
 
 namespace attest_reader {
 
+namespace {
+
+/* Each name's (length, first byte) is its own: checked by the tests,
+ * which read every member. */
+const KeyIndex<G_N_ELEMENTS (span_keys)> span_key (span_keys);
+const KeyIndex<G_N_ELEMENTS (relation_keys)> relation_key (relation_keys);
+const KeyIndex<G_N_ELEMENTS (entity_keys)> entity_key (entity_keys);
+
+/* An attrs vector that frees itself on an error path, unless it lives in
+ * the reader's arena. */
+struct StrvHolder
+{
+  explicit StrvHolder (bool owned) : owned (owned) {}
+  StrvHolder (const StrvHolder &) = delete;
+  StrvHolder &operator= (const StrvHolder &) = delete;
+  ~StrvHolder ()
+  {
+    if (owned)
+      g_strfreev (strv);
+  }
+
+  char **strv = nullptr;
+  bool owned;
+};
+
+} /* namespace */
+
 bool
 Reader::read_spans (od::value               &value,
                     const Path              *path,
@@ -56,7 +83,7 @@ Reader::read_span (od::value  &value,
   bool have_note = false, have_entity = false, have_by = false, have_origin = false;
   bool have_created = false, have_was = false;
   guint start = 0, end = 0;
-  g_auto(GStrv) attrs = nullptr;
+  StrvHolder attrs (arena_ == nullptr);
   g_autoptr(GString) extra = nullptr;
   AttestSpan *span;
 
@@ -65,7 +92,7 @@ Reader::read_span (od::value  &value,
 
   FOR_EACH_MEMBER (object, key, child)
     {
-      int k = lookup_key (key, span_keys);
+      int k = span_key (key);
       Path member = path->member (key);
       bool ok = true;
 
@@ -94,7 +121,7 @@ Reader::read_span (od::value  &value,
           ok = read_string (child, &member, rec.text);
           break;
         case SPAN_ATTRS:
-          ok = read_attrs (child, &member, depth + 1, &attrs);
+          ok = read_attrs (child, &member, depth + 1, &attrs.strv);
           break;
         case SPAN_NOTE:
           ok = read_optional_string (child, &member, note, have_note);
@@ -151,20 +178,20 @@ Reader::read_span (od::value  &value,
     return invalid (path, "[%u, %u) is empty; only a span with \"review\": \"deleted\" may be empty",
                     start, end);
 
-  span = attest_span_new (nullptr, intern (label), start, end);
-  span->id = dup (id);
-  span->attrs = g_steal_pointer (&attrs);
-  span->note = have_note ? dup (note) : nullptr;
-  span->entity = have_entity ? dup (entity) : nullptr;
+  span = new_span (intern (label), start, end);
+  span->id = copy (id);
+  span->attrs = g_steal_pointer (&attrs.strv);
+  span->note = have_note ? copy (note) : nullptr;
+  span->entity = have_entity ? copy (entity) : nullptr;
   span->by = have_by ? intern (by) : nullptr;
   span->origin = have_origin ? intern (origin) : nullptr;
-  span->created = have_created ? dup (created) : nullptr;
+  span->created = have_created ? copy (created) : nullptr;
   if (review == "changed")
     span->flags |= ATTEST_SPAN_FLAG_CHANGED;
   else if (review == "deleted")
     span->flags |= ATTEST_SPAN_FLAG_DELETED;
-  span->old_text = have_was ? dup (was) : nullptr;
-  span->extra = steal_members (extra);
+  span->old_text = have_was ? copy (was) : nullptr;
+  span->extra = take_members (extra);
 
   rec.span = span;
   return true;
@@ -213,7 +240,7 @@ Reader::read_relation (od::value       &value,
   od::value child;
   std::string_view id, type, from, to, by, origin, created;
   bool have_by = false, have_origin = false, have_created = false;
-  g_auto(GStrv) attrs = nullptr;
+  StrvHolder attrs (arena_ == nullptr);
   g_autoptr(GString) extra = nullptr;
   AttestRelation *relation;
 
@@ -222,7 +249,7 @@ Reader::read_relation (od::value       &value,
 
   FOR_EACH_MEMBER (object, key, child)
     {
-      int k = lookup_key (key, relation_keys);
+      int k = relation_key (key);
       Path member = path->member (key);
       bool ok = true;
 
@@ -248,7 +275,7 @@ Reader::read_relation (od::value       &value,
           ok = read_string (child, &member, to);
           break;
         case REL_ATTRS:
-          ok = read_attrs (child, &member, depth + 1, &attrs);
+          ok = read_attrs (child, &member, depth + 1, &attrs.strv);
           break;
         case REL_BY:
           ok = read_optional_string (child, &member, by, have_by);
@@ -275,15 +302,15 @@ Reader::read_relation (od::value       &value,
     if (!members.has ((guint) k))
       return missing (path, relation_keys[k]);
 
-  relation = attest_relation_new (nullptr, intern (type), nullptr, nullptr);
-  relation->id = dup (id);
-  relation->from = dup (from);
-  relation->to = dup (to);
-  relation->attrs = g_steal_pointer (&attrs);
+  relation = new_relation (intern (type));
+  relation->id = copy (id);
+  relation->from = copy (from);
+  relation->to = copy (to);
+  relation->attrs = g_steal_pointer (&attrs.strv);
   relation->by = have_by ? intern (by) : nullptr;
   relation->origin = have_origin ? intern (origin) : nullptr;
-  relation->created = have_created ? dup (created) : nullptr;
-  relation->extra = steal_members (extra);
+  relation->created = have_created ? copy (created) : nullptr;
+  relation->extra = take_members (extra);
 
   *out = relation;
   return true;
@@ -339,7 +366,7 @@ Reader::read_entity (od::value     &value,
 
   FOR_EACH_MEMBER (object, key, child)
     {
-      int k = lookup_key (key, entity_keys);
+      int k = entity_key (key);
       Path member = path->member (key);
       bool ok = true;
 
@@ -401,16 +428,18 @@ Reader::read_entity (od::value     &value,
     if (!members.has ((guint) k))
       return missing (path, entity_keys[k]);
 
-  entity = attest_entity_new (nullptr, nullptr, have_kind ? intern (kind) : nullptr);
-  entity->id = dup (id);
-  entity->name = dup (name);
-  entity->wikidata = have_wikidata ? dup (wikidata) : nullptr;
+  entity = new_entity (have_kind ? intern (kind) : nullptr);
+  entity->id = copy (id);
+  entity->name = copy (name);
+  entity->wikidata = have_wikidata ? copy (wikidata) : nullptr;
   if (aliases != nullptr && aliases->len > 0)
     {
-      g_ptr_array_add (aliases, nullptr);
-      entity->aliases = (char **) g_ptr_array_free (g_steal_pointer (&aliases), FALSE);
+      entity->aliases = new_strv (aliases->len);
+      for (guint a = 0; a < aliases->len; a++)
+        entity->aliases[a] = copy ((const char *) aliases->pdata[a]);
+      entity->aliases[aliases->len] = nullptr;
     }
-  entity->extra = steal_members (extra);
+  entity->extra = take_members (extra);
 
   *out = entity;
   return true;

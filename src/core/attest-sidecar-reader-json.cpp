@@ -485,6 +485,63 @@ dup (std::string_view str)
 }
 
 char *
+Reader::take_members (GString *&members)
+{
+  char *str;
+
+  if (members == nullptr || arena_ == nullptr)
+    return steal_members (members);
+
+  str = arena_->dup (std::string_view (members->str, members->len));
+  g_string_free (std::exchange (members, nullptr), TRUE);
+  return str;
+}
+
+AttestSpan *
+Reader::new_span (const char *label,
+                  guint       start,
+                  guint       end)
+{
+  AttestSpan *span;
+
+  if (arena_ == nullptr)
+    return attest_span_new (nullptr, label, start, end);
+
+  /* @label is interned already (intern()). */
+  span = (AttestSpan *) arena_->alloc0 (sizeof (AttestSpan));
+  span->label = label;
+  span->start = start;
+  span->end = end;
+  return span;
+}
+
+AttestRelation *
+Reader::new_relation (const char *type)
+{
+  AttestRelation *relation;
+
+  if (arena_ == nullptr)
+    return attest_relation_new (nullptr, type, nullptr, nullptr);
+
+  relation = (AttestRelation *) arena_->alloc0 (sizeof (AttestRelation));
+  relation->type = type;
+  return relation;
+}
+
+AttestEntity *
+Reader::new_entity (const char *kind)
+{
+  AttestEntity *entity;
+
+  if (arena_ == nullptr)
+    return attest_entity_new (nullptr, nullptr, kind);
+
+  entity = (AttestEntity *) arena_->alloc0 (sizeof (AttestEntity));
+  entity->kind = kind;
+  return entity;
+}
+
+char *
 steal_members (GString *&members)
 {
   if (members == nullptr)
@@ -700,15 +757,16 @@ Reader::read_attrs (od::value   &value,
       return true;
     }
 
-  attrs = g_new (char *, 2 * n + 1);
+  attrs = new_strv (2 * n);
   for (gsize i = 0; i < n; i++)
     {
-      attrs[2 * i] = dup (attrs_[i].first);
-      attrs[2 * i + 1] = dup (attrs_[i].second);
+      attrs[2 * i] = copy (attrs_[i].first);
+      attrs[2 * i + 1] = copy (attrs_[i].second);
     }
   attrs[2 * n] = nullptr;
 
-  g_strfreev (*out);
+  if (arena_ == nullptr)
+    g_strfreev (*out);
   *out = attrs;
   return true;
 }

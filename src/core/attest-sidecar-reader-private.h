@@ -10,6 +10,7 @@
 
 #pragma once
 
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <unordered_set>
@@ -72,6 +73,84 @@ guint64           parse_digits    (std::string_view  digits);
 const char       *describe_type   (od::json_type     type);
 char             *dup             (std::string_view  str);
 char             *steal_members   (GString         *&members);
+
+/* A bump allocator for the export path (attest_sidecar_read_record()):
+ * the spans, relations and entities of a record and every string they
+ * hold live in it and go at once, instead of a malloc and a free each.
+ * A thread keeps its blocks from file to file; a block is dropped after
+ * a file that needed more than one. */
+class Arena
+{
+public:
+  Arena () = default;
+  Arena (const Arena &) = delete;
+  Arena &operator= (const Arena &) = delete;
+  ~Arena ()
+  {
+    for (char *block : blocks_)
+      g_free (block);
+  }
+
+  void *
+  alloc (gsize size)
+  {
+    size = (size + 7) & ~(gsize) 7;
+    if (G_UNLIKELY (blocks_.empty () || used_ + size > capacity_))
+      grow (size);
+    void *p = blocks_.back () + used_;
+    used_ += size;
+    return p;
+  }
+
+  void *
+  alloc0 (gsize size)
+  {
+    return memset (alloc (size), 0, size);
+  }
+
+  char *
+  dup (std::string_view str)
+  {
+    char *copy = (char *) alloc (str.size () + 1);
+
+    memcpy (copy, str.data (), str.size ());
+    copy[str.size ()] = '\0';
+    return copy;
+  }
+
+  void
+  reset ()
+  {
+    /* Keep the first block only: memory stays flat after a large file. */
+    while (blocks_.size () > 1)
+      {
+        g_free (blocks_.back ());
+        blocks_.pop_back ();
+      }
+    capacity_ = blocks_.empty () ? 0 : first_capacity_;
+    used_ = 0;
+  }
+
+private:
+  static constexpr gsize BLOCK = 256 * 1024;
+
+  void
+  grow (gsize size)
+  {
+    gsize capacity = MAX (BLOCK, size);
+
+    blocks_.push_back ((char *) g_malloc (capacity));
+    if (blocks_.size () == 1)
+      first_capacity_ = capacity;
+    capacity_ = capacity;
+    used_ = 0;
+  }
+
+  std::vector<char *> blocks_;
+  gsize capacity_ = 0;
+  gsize first_capacity_ = 0;
+  gsize used_ = 0;
+};
 
 /* Duplicate member names. Known members are bits; unknown ones are few,
  * so a short list, turning into a hash set for objects with many. */
@@ -142,6 +221,43 @@ inline constexpr std::string_view document_keys[] = {
   "file", "sha256", "length", "status", "language", "meta",
 };
 
+/* The same as lookup_key() for a table of names, but with one comparison
+ * at most: a span's members are the reader's hottest lookup (a dozen per
+ * span, a hundred thousand spans in a large file). Names are told apart
+ * by length and first byte, which @names must allow. */
+template <gsize N>
+class KeyIndex
+{
+public:
+  constexpr explicit KeyIndex (const std::string_view (&names)[N])
+    : names_ (names), slots_ ()
+  {
+    for (gsize i = 0; i < N; i++)
+      slots_[slot (names[i])] = (signed char) (i + 1);
+  }
+
+  int
+  operator() (std::string_view key) const
+  {
+    int k;
+
+    if (key.empty () || key.size () > 15)
+      return -1;
+    k = slots_[slot (key)] - 1;
+    return k >= 0 && names_[k] == key ? k : -1;
+  }
+
+private:
+  static constexpr gsize
+  slot (std::string_view key)
+  {
+    return (key.size () & 15) * 32 + ((guchar) key[0] & 31);
+  }
+
+  const std::string_view (&names_)[N];
+  signed char slots_[16 * 32];
+};
+
 enum { SPAN_ID, SPAN_LABEL, SPAN_START, SPAN_END, SPAN_TEXT, SPAN_ATTRS, SPAN_NOTE,
        SPAN_ENTITY, SPAN_BY, SPAN_ORIGIN, SPAN_CREATED, SPAN_REVIEW, SPAN_WAS };
 inline constexpr std::string_view span_keys[] = {
@@ -203,6 +319,15 @@ public:
 
   ~Reader ()
   {
+    if (arena_ != nullptr)
+      {
+        /* Spans, relations and entities are in the arena. */
+        spans_.clear ();
+        suggested_spans_.clear ();
+        relations_.clear ();
+        suggested_relations_.clear ();
+        entities_.clear ();
+      }
     for (SpanRecord &rec : spans_)
       attest_span_free (rec.span);
     for (SpanRecord &rec : suggested_spans_)
@@ -224,6 +349,10 @@ public:
 
   Reader (const Reader &) = delete;
   Reader &operator= (const Reader &) = delete;
+
+  /* Allocate from @arena what a record view needs: for readers whose
+   * result is not handed over (record()), never for build(). */
+  void use_arena (Arena *arena) { arena_ = arena; }
 
   /* attest-sidecar-reader.cpp */
   bool read (od::document &doc);
@@ -296,6 +425,21 @@ private:
                      const Path       *path);
   const char *intern (std::string_view str);
 
+  /* From the arena when there is one, else owned by the caller. */
+  char *copy (std::string_view str)
+  {
+    return arena_ != nullptr ? arena_->dup (str) : dup (str);
+  }
+  char *take_members (GString *&members);
+  char **new_strv (gsize n)
+  {
+    return arena_ != nullptr ? (char **) arena_->alloc (sizeof (char *) * (n + 1))
+                             : g_new (char *, n + 1);
+  }
+  AttestSpan *new_span (const char *label, guint start, guint end);
+  AttestRelation *new_relation (const char *type);
+  AttestEntity *new_entity (const char *kind);
+
   bool append_value (GString    *out,
                      od::value  &value,
                      const Path *path,
@@ -361,6 +505,7 @@ private:
                        gsize       len);
 
   const char *name_;
+  Arena *arena_ = nullptr;
 
   Failure failure_ = Failure::NONE;
   error_code json_error_ = simdjson::SUCCESS;

@@ -844,6 +844,7 @@ static bool
 parse_with (const char  *data,
             gsize        len,
             bool         padded,
+            Arena       *arena,
             const char  *display_name,
             GError     **error,
             Finish       finish)
@@ -903,6 +904,7 @@ parse_with (const char  *data,
 
   Reader reader (display_name, json_len);
 
+  reader.use_arena (arena);
   code = parser->iterate (view).get (doc);
   if (code != simdjson::SUCCESS)
     reader.json_fail (code);
@@ -948,7 +950,7 @@ attest_sidecar_parse (const char  *data,
   g_return_val_if_fail (data != nullptr || len == 0, nullptr);
   g_return_val_if_fail (error == nullptr || *error == nullptr, nullptr);
 
-  parse_with (data, len, false, display_name, error,
+  parse_with (data, len, false, nullptr, display_name, error,
               [&document] (Reader &reader) {
                 document = reader.build ();
                 return document != nullptr;
@@ -979,8 +981,14 @@ attest_sidecar_read_record (const char       *data,
   g_return_val_if_fail (func != nullptr, FALSE);
   g_return_val_if_fail (error == nullptr || *error == nullptr, FALSE);
 
-  return parse_with (data, len, padded && data != nullptr, display_name, error,
-                     [name, func, user_data] (Reader &reader) {
-                       return reader.record (name, func, user_data);
-                     });
+  static thread_local Arena arena;
+  gboolean ok;
+
+  ok = parse_with (data, len, padded && data != nullptr, &arena, display_name, error,
+                   [name, func, user_data] (Reader &reader) {
+                     return reader.record (name, func, user_data);
+                   });
+  arena.reset ();
+
+  return ok;
 }
