@@ -421,7 +421,9 @@ read_sidecar (const char  *path,
       if (n == 0)
         break;
       done += n;
-      if (done > ATTEST_SIDECAR_MAX_BYTES)
+      /* Sidecars are replaced by rename, never grown in place: a file
+       * read to its size is read whole, without one more call. */
+      if (done >= (gsize) st.st_size || done > ATTEST_SIDECAR_MAX_BYTES)
         break;
     }
 
@@ -517,7 +519,10 @@ typedef struct
   guint            shard;
   guint            in_shard;    /* documents in the open stream */
   gboolean         wrote_item;  /* the open stream has a document's bytes */
+  GString         *buffer;      /* not yet written */
 } Writer;
+
+#define WRITE_BUFFER (1024 * 1024)
 
 static gboolean
 write_all (int          fd,
@@ -561,14 +566,40 @@ shard_path (const char *output,
 }
 
 static gboolean
+writer_flush (Writer  *writer,
+              GError **error)
+{
+  gboolean ok;
+
+  if (writer->buffer == NULL || writer->buffer->len == 0)
+    return TRUE;
+
+  ok = write_all (writer->fd, writer->buffer->str, writer->buffer->len,
+                  writer->final_path != NULL ? writer->final_path : "stdout", error);
+  g_string_truncate (writer->buffer, 0);
+  return ok;
+}
+
+/* Documents are a few kilobytes each: gather them into writes of about
+ * a megabyte rather than a system call per document. */
+static gboolean
 writer_write (Writer      *writer,
               const char  *data,
               gsize        len,
               GError     **error)
 {
   writer->job->summary.n_bytes_out += len;
-  return write_all (writer->fd, data, len,
-                    writer->final_path != NULL ? writer->final_path : "stdout", error);
+
+  if (writer->buffer == NULL)
+    writer->buffer = g_string_sized_new (WRITE_BUFFER + 64 * 1024);
+  if (writer->buffer->len + len > WRITE_BUFFER && !writer_flush (writer, error))
+    return FALSE;
+  if (len >= WRITE_BUFFER)
+    return write_all (writer->fd, data, len,
+                      writer->final_path != NULL ? writer->final_path : "stdout", error);
+
+  attest_json_append_len (writer->buffer, data, len);
+  return TRUE;
 }
 
 static gboolean
@@ -627,16 +658,16 @@ writer_close_stream (Writer  *writer,
 
   if (job->exporter->tail != NULL)
     job->exporter->tail (&job->context, &job->summary, tail, NULL);
-  if (!writer_write (writer, tail->str, tail->len, error))
+  if (!writer_write (writer, tail->str, tail->len, error) || !writer_flush (writer, error))
     return FALSE;
 
   if (writer->temp_path == NULL)
     return TRUE;
 
-  /* A dataset is worth an fsync: a crash right after "done" must not
-   * leave an empty file under the final name. */
-  if (fsync (writer->fd) != 0 || close (writer->fd) != 0 ||
-      g_rename (writer->temp_path, writer->final_path) != 0)
+  /* Renamed when complete, so no reader ever sees half an export. No
+   * fsync: unlike a sidecar, an export can be made again from the
+   * sidecars, and syncing 200 MB would cost more than writing it. */
+  if (close (writer->fd) != 0 || g_rename (writer->temp_path, writer->final_path) != 0)
     {
       int saved = errno;
 
@@ -658,6 +689,8 @@ writer_close_stream (Writer  *writer,
 static void
 writer_abandon (Writer *writer)
 {
+  if (writer->buffer != NULL)
+    g_string_truncate (writer->buffer, 0);
   if (writer->temp_path != NULL)
     {
       if (writer->fd >= 0)
@@ -979,6 +1012,8 @@ attest_export_job_run (AttestExportJob  *job,
 
   if (!ok)
     writer_abandon (&writer);
+  if (writer.buffer != NULL)
+    g_string_free (writer.buffer, TRUE);
   job->cancellable = NULL;
 
   return ok;

@@ -13,6 +13,7 @@
 
 extern "C" {
 #include "attest-record-private.h"
+#include "attest-text-private.h"
 }
 
 /* The export path: read() has collected every member as plain structs;
@@ -99,7 +100,6 @@ Reader::record (const char       *name,
                 gpointer          user_data)
 {
   g_autoptr(AttestText) text = nullptr;
-  g_autoptr(GError) local_error = nullptr;
   Path spans_path = ROOT.member ("spans");
   Path relations_path = ROOT.member ("relations");
   Path entities_path = ROOT.member ("entities");
@@ -110,13 +110,14 @@ Reader::record (const char       *name,
   Strings strings;
   bool sorted = true;
 
-  text = attest_text_new (text_.data (), (gssize) text_.size (), &local_error);
-  if (text == nullptr)
+  if (text_.size () > G_MAXUINT32)
     {
       Path member = ROOT.member ("text");
 
-      return invalid (&member, "%s", local_error->message);
+      return invalid (&member, "the text is too long (%" G_GSIZE_FORMAT " bytes)", text_.size ());
     }
+  /* simdjson validated the UTF-8 and check_string() refused \u0000. */
+  text = _attest_text_new_validated (text_.data (), text_.size ());
 
   if (length_ != attest_text_get_length (text))
     {

@@ -13,6 +13,7 @@
 
 extern "C" {
 #include "attest-json-guard.h"
+#include "attest-text-private.h"
 }
 
 /* How this reader works, and why:
@@ -629,14 +630,15 @@ Reader::build ()
   Path suggestions_path = ROOT.member ("suggestions");
   guint length;
 
-  text = attest_text_new (text_.data (), (gssize) text_.size (), &local_error);
-  if (text == nullptr)
+  if (text_.size () > G_MAXUINT32)
     {
       Path member = ROOT.member ("text");
 
-      invalid (&member, "%s", local_error->message);
+      invalid (&member, "the text is too long (%" G_GSIZE_FORMAT " bytes)", text_.size ());
       return nullptr;
     }
+  /* simdjson validated the UTF-8 and check_string() refused \u0000. */
+  text = _attest_text_new_validated (text_.data (), text_.size ());
 
   length = attest_text_get_length (text);
   if (length_ != length)

@@ -303,6 +303,32 @@ _attest_text_set_too_large_error (GError **error,
 
 /* Takes @utf8 also on failure.  @error_base is added to the byte offsets
  * in error messages, so a loader can count a BOM it removed. */
+/* Takes @utf8, valid UTF-8 without NUL, NUL-terminated at @len. */
+static AttestText *
+text_new_valid (char  *utf8,
+                gsize  len)
+{
+  AttestText *self;
+  guint n_astral = 0;
+
+  self = g_new0 (AttestText, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->data = utf8;
+  self->n_bytes = len;
+  self->length = attest_utf8_length (self->data, len);
+  self->is_ascii = self->length == len;
+
+  if (!self->is_ascii)
+    {
+      n_astral = count_astral ((const guchar *) self->data, len);
+      build_index (self, n_astral);
+    }
+
+  self->n_utf16 = self->length + n_astral;
+
+  return self;
+}
+
 AttestText *
 _attest_text_new_take_at (char    *utf8,
                           gsize    len,
@@ -310,10 +336,8 @@ _attest_text_new_take_at (char    *utf8,
                           GError **error)
 {
   g_autofree char *owned = utf8;
-  g_autoptr(AttestText) self = NULL;
   const char *nul;
   gsize bad;
-  guint n_astral = 0;
 
   g_assert (utf8 != NULL);
 
@@ -347,22 +371,23 @@ _attest_text_new_take_at (char    *utf8,
   /* The buffer is ours now; make sure it ends where we say it does. */
   utf8[len] = '\0';
 
-  self = g_new0 (AttestText, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->data = g_steal_pointer (&owned);
-  self->n_bytes = len;
-  self->length = attest_utf8_length (self->data, len);
-  self->is_ascii = self->length == len;
+  return text_new_valid (g_steal_pointer (&owned), len);
+}
 
-  if (!self->is_ascii)
-    {
-      n_astral = count_astral ((const guchar *) self->data, len);
-      build_index (self, n_astral);
-    }
+AttestText *
+_attest_text_new_validated (const char *utf8,
+                            gsize       len)
+{
+  char *copy;
 
-  self->n_utf16 = self->length + n_astral;
+  g_assert (utf8 != NULL || len == 0);
+  g_assert (len <= G_MAXUINT32);
 
-  return g_steal_pointer (&self);
+  copy = g_malloc (len + 1);
+  memcpy (copy, utf8, len);
+  copy[len] = '\0';
+
+  return text_new_valid (copy, len);
 }
 
 /**
