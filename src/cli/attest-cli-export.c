@@ -157,15 +157,15 @@ print_summary (const AttestExporter      *exporter,
   g_auto(GStrv) dropped = attest_export_summary_describe_dropped (summary, exporter);
   g_autofree char *where = output != NULL ? attest_cli_display_path (output) : g_strdup (_("standard output"));
 
-  /* TRANSLATORS: "Exported 12 documents (340 spans, 120 relations, 30
-   * entities) to out.jsonl" */
+  /* TRANSLATORS: "Exported 12 documents (340 spans, 120 relations) to
+   * out.jsonl": what the format holds; what it could not hold follows. */
   g_printerr (g_dngettext (GETTEXT_PACKAGE,
                            "Exported %" G_GUINT64_FORMAT " document (%" G_GUINT64_FORMAT " spans, %"
-                           G_GUINT64_FORMAT " relations, %" G_GUINT64_FORMAT " entities) to %s\n",
+                           G_GUINT64_FORMAT " relations) to %s\n",
                            "Exported %" G_GUINT64_FORMAT " documents (%" G_GUINT64_FORMAT " spans, %"
-                           G_GUINT64_FORMAT " relations, %" G_GUINT64_FORMAT " entities) to %s\n",
+                           G_GUINT64_FORMAT " relations) to %s\n",
                            summary->n_documents),
-              summary->n_documents, summary->n_spans, summary->n_relations, summary->n_entities, where);
+              summary->n_documents, summary->n_spans, summary->n_relations, where);
   if (summary->n_files > 1)
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "  in %u file\n", "  in %u files\n", summary->n_files),
                 summary->n_files);

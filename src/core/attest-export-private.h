@@ -46,8 +46,8 @@ typedef struct
 GString *attest_export_chunk_add_file (AttestExportChunk *chunk,
                                        const char        *name);
 /* Counts something the format could not hold. @what is a static string
- * marked with N_() that completes "FORMAT could not hold N …", e.g.
- * N_("spans nested in or overlapping another span"). */
+ * marked with N_(), a plural noun phrase that completes "FORMAT could not
+ * hold …: N", e.g. N_("spans nested in or overlapping another span"). */
 void     attest_export_chunk_drop     (AttestExportChunk *chunk,
                                        const char        *what,
                                        guint              count);

@@ -171,11 +171,12 @@ attest_export_summary_describe_dropped (const AttestExportSummary *summary,
     {
       const AttestExportDropped *d = &g_array_index (summary->dropped, AttestExportDropped, i);
 
-      /* TRANSLATORS: "conll could not hold 12 spans nested in or
-       * overlapping another span"; the last part is the format's own. */
-      g_ptr_array_add (lines, g_strdup_printf (_("%s could not hold %" G_GUINT64_FORMAT " %s"),
-                                               exporter->name, d->count,
-                                               g_dgettext (GETTEXT_PACKAGE, d->what)));
+      /* TRANSLATORS: "conll could not hold spans nested in or overlapping
+       * another span: 12"; the middle part is the format's own (a plural
+       * noun phrase), the count comes last so it needs no plural form. */
+      g_ptr_array_add (lines, g_strdup_printf (_("%s could not hold %s: %" G_GUINT64_FORMAT),
+                                               exporter->name,
+                                               g_dgettext (GETTEXT_PACKAGE, d->what), d->count));
     }
   g_ptr_array_add (lines, NULL);
 

@@ -71,8 +71,9 @@ typedef struct
   GHashTable *attributes;
 } AttestExportSummary;
 
-/* Human-readable lines, translated: "CoNLL could not hold 12 spans that
- * overlap another span". NULL-terminated; empty when nothing was lost. */
+/* Human-readable lines, translated: "conll could not hold spans nested in
+ * or overlapping another span: 12". NULL-terminated; empty when nothing
+ * was lost. */
 char              **attest_export_summary_describe_dropped (const AttestExportSummary *summary,
                                                             const AttestExporter      *exporter);
 
