@@ -48,6 +48,13 @@
  * starts or ends in them, so every span is exactly a run of whole tokens
  * and no span is moved. An empty span sits on a zero-length sub-token
  * (1-3.1). Offsets are UTF-16 code units, as Java counts.
+ *
+ * A token of spaces that holds a line break or a tab (a span ending on
+ * the carriage return of its line, a text starting with a line feed) has
+ * its text escaped as #Text= is; INCEpTION's reader ignores a token's
+ * text and reads these files exactly. INCEpTION's own TSV writer copies
+ * token texts raw, though, so a TSV exported again from INCEpTION breaks
+ * on such a token (INCEpTION never makes one: it trims the span).
  */
 
 #include "config.h"
@@ -358,6 +365,8 @@ collect_attribute_keys (Export *ex)
 
       for (guint j = 0; attrs != NULL && attrs[j] != NULL; j += 2)
         {
+          if (attrs[j + 1][0] == '\0')
+            continue;   /* counted where the value is written */
           if (!is_feature_name (attrs[j]))
             lost++;
           else if (!ptr_array_has_str (ex->attr_keys, attrs[j]) &&
@@ -369,6 +378,17 @@ collect_attribute_keys (Export *ex)
   g_ptr_array_sort (extra, compare_strings);
   for (guint i = 0; i < extra->len; i++)
     g_ptr_array_add (ex->attr_keys, g_ptr_array_index (extra, i));
+
+  /* An empty value of a key that has a column is counted as it is
+   * written; one of a key without a column here. */
+  for (guint i = 0; i < ex->record->n_spans; i++)
+    {
+      char * const *attrs = ex->record->spans[i]->attrs;
+
+      for (guint j = 0; attrs != NULL && attrs[j] != NULL; j += 2)
+        if (attrs[j + 1][0] == '\0' && !ptr_array_has_str (ex->attr_keys, attrs[j]))
+          ex->lost_empty++;
+    }
 
   attest_export_chunk_drop (ex->chunk, N_("attribute values whose name cannot be a WebAnno feature name"),
                             lost);
@@ -1110,6 +1130,7 @@ export_document (const AttestExportContext *context,
   GString *out;
   glong n_cps = 0;
   guint n_spans = 0;
+  guint lost_review = 0;
 
   ex.context = context;
   ex.record = record;
@@ -1141,6 +1162,8 @@ export_document (const AttestExportContext *context,
       {
         fill_cells (&ex, i);
         n_spans++;
+        if (record->spans[i]->flags != 0)
+          lost_review++;
         if (record->spans[i]->entity != NULL)
           g_hash_table_add (used_entities, record->spans[i]->entity);
       }
@@ -1153,6 +1176,10 @@ export_document (const AttestExportContext *context,
   write_header (&ex, out);
   write_body (&ex, out);
 
+  /* The importer marks an empty span deleted again (Attest has no other
+   * empty spans), but a mark on another span and the text before are lost. */
+  attest_export_chunk_drop (chunk, N_("review marks of re-anchored spans, with the text they had"),
+                            lost_review);
   attest_export_chunk_drop (chunk, N_("carriage returns in notes and attribute values"), ex.lost_cr);
   attest_export_chunk_drop (chunk, N_("empty attribute values"), ex.lost_empty);
   attest_export_chunk_drop (chunk, N_("entity aliases that are empty or hold a line break"),
