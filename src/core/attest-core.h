@@ -16,6 +16,7 @@
 #include "attest-history.h"
 #include "attest-import.h"
 #include "attest-json-writer.h"
+#include "attest-quotes.h"
 #include "attest-reanchor.h"
 #include "attest-record.h"
 #include "attest-session.h"

@@ -9,6 +9,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "attest-export-dialog.h"
+#include "attest-import-dialog.h"
+#include "attest-settings.h"
 #include "attest-window-private.h"
 
 #define SAMPLE_ARTICLE "harbour-bridge.txt"
@@ -140,6 +143,138 @@ open_sample_action (GtkWidget  *widget,
     }
 
   attest_window_open_folder (self, folder, article);
+}
+
+/* The open folder's articles in the sidebar's order (whatever its search
+ * shows), as the export and the quote table take them. */
+static GPtrArray *
+list_folder_articles (AttestWindow *self)
+{
+  GPtrArray *articles = g_ptr_array_new_with_free_func (g_object_unref);
+  GFile *article = attest_corpus_sidebar_get_first (self->corpus_sidebar);
+
+  while (article != NULL)
+    {
+      g_ptr_array_add (articles, article);
+      article = attest_corpus_sidebar_get_neighbour (self->corpus_sidebar, article, TRUE);
+    }
+
+  return articles;
+}
+
+static void
+on_exported (AttestWindow *self,
+             GFile        *output,
+             guint64       n_documents)
+{
+  g_autofree char *uri = g_file_get_uri (output);
+  g_autofree char *message =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GUINT64_FORMAT " document",
+                                  "Exported %" G_GUINT64_FORMAT " documents", n_documents),
+                     n_documents);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.show-uri");
+  adw_toast_set_action_target (toast, "s", uri);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AttestWindow *self = ATTEST_WINDOW (widget);
+  GFile *folder = attest_corpus_sidebar_get_folder (self->corpus_sidebar);
+  g_autoptr(GPtrArray) articles = folder != NULL ? list_folder_articles (self) : NULL;
+  AttestExportDialog *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  dialog = attest_export_dialog_new (GTK_WINDOW (self), self->session, folder, articles);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_imported (AttestWindow *self,
+             GFile        *folder,
+             guint64       n_documents)
+{
+  g_autofree char *message =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %" G_GUINT64_FORMAT " document",
+                                  "Imported %" G_GUINT64_FORMAT " documents", n_documents),
+                     n_documents);
+
+  attest_window_open_folder (self, folder, NULL);
+  attest_window_toast (self, message);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AttestWindow *self = ATTEST_WINDOW (widget);
+  g_autofree char *annotator = attest_settings_dup_annotator (self->settings);
+  AttestImportDialog *dialog = attest_import_dialog_new (GTK_WINDOW (self), annotator);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+
+/* A row of the quote table: the quote in its article, opening that
+ * first when it is another one of the folder. */
+static void
+on_quote_activated (AttestWindow *self,
+                    GFile        *article,
+                    const char   *quote_id)
+{
+  if (self->session != NULL && g_file_equal (article, attest_session_get_article_file (self->session)))
+    {
+      attest_article_view_select_span (self->view, quote_id, TRUE);
+      return;
+    }
+
+  attest_window_open_article (self, article);
+  if (self->pending_article != NULL && g_file_equal (self->pending_article, article))
+    {
+      g_free (self->pending_span);
+      self->pending_span = g_strdup (quote_id);
+    }
+}
+
+static void
+who_said_what_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  AttestWindow *self = ATTEST_WINDOW (widget);
+  GFile *folder = attest_corpus_sidebar_get_folder (self->corpus_sidebar);
+  g_autoptr(GPtrArray) articles = folder != NULL ? list_folder_articles (self) : NULL;
+
+  if (self->quotes_window == NULL)
+    {
+      self->quotes_window = attest_quotes_window_new (GTK_WINDOW (self));
+      g_object_add_weak_pointer (G_OBJECT (self->quotes_window), (gpointer *) &self->quotes_window);
+      g_signal_connect_object (self->quotes_window, "quote-activated",
+                               G_CALLBACK (on_quote_activated), self, G_CONNECT_SWAPPED);
+    }
+
+  attest_quotes_window_set_session (self->quotes_window, self->session);
+  attest_quotes_window_set_folder (self->quotes_window, folder, articles);
+  gtk_window_present (GTK_WINDOW (self->quotes_window));
 }
 
 static void
@@ -370,6 +505,8 @@ attest_window_update_actions (AttestWindow *self)
   gboolean suggestions = open && attest_span_store_get_n_spans (
     attest_document_get_suggested_spans (attest_session_get_document (self->session))) > 0;
 
+  gtk_widget_action_set_enabled (widget, "win.export", open);
+  gtk_widget_action_set_enabled (widget, "win.who-said-what", open);
   gtk_widget_action_set_enabled (widget, "win.save", writable);
   gtk_widget_action_set_enabled (widget, "win.undo", writable && attest_history_can_undo (history));
   gtk_widget_action_set_enabled (widget, "win.redo", writable && attest_history_can_redo (history));
@@ -391,6 +528,10 @@ attest_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.show-uri", "s", show_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.who-said-what", NULL, who_said_what_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -409,6 +550,8 @@ attest_window_class_add_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.who-said-what", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);

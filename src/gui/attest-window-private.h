@@ -12,6 +12,7 @@
 #include "attest-corpus-sidebar.h"
 #include "attest-inspector.h"
 #include "attest-label-palette.h"
+#include "attest-quotes-window.h"
 #include "attest-window.h"
 
 G_BEGIN_DECLS
@@ -50,7 +51,9 @@ struct _AttestWindow
   GSignalGroup         *history_signals;
   GCancellable         *loading;
   GFile                *pending_article;   /* what is loading */
+  char                 *pending_span;      /* to select once it has loaded */
   gboolean              open_first_when_loaded;
+  AttestQuotesWindow   *quotes_window;     /* weak */
 };
 
 /* attest-window-actions.c */

@@ -323,6 +323,8 @@ attest_window_set_session (AttestWindow  *self,
   attest_inspector_set_session (self->inspector, session);
   attest_inspector_set_span (self->inspector, NULL);
   attest_label_palette_set_tagset (self->palette, session != NULL ? attest_session_get_tagset (session) : NULL);
+  if (self->quotes_window != NULL)
+    attest_quotes_window_set_session (self->quotes_window, session);
   gtk_widget_set_visible (GTK_WIDGET (self->palette), session != NULL);
   attest_banner_set_revealed (self->notice_banner, FALSE);
 
@@ -439,6 +441,13 @@ open_done (GObject      *object,
 
   add_recent (article);
   attest_window_set_session (self, session);
+
+  /* Opened to show a quote of the "who said what" table. */
+  if (self->pending_span != NULL)
+    {
+      attest_article_view_select_span (self->view, self->pending_span, TRUE);
+      g_clear_pointer (&self->pending_span, g_free);
+    }
 }
 
 void
@@ -450,6 +459,8 @@ attest_window_open_article (AttestWindow *self,
 
   if (self->session != NULL && g_file_equal (article, attest_session_get_article_file (self->session)))
     return;
+
+  g_clear_pointer (&self->pending_span, g_free);
 
   if (!attest_window_flush (self))
     return;

@@ -109,6 +109,13 @@ attest_window_dispose (GObject *object)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_object (&self->pending_article);
+  g_clear_pointer (&self->pending_span, g_free);
+  if (self->quotes_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->quotes_window), (gpointer *) &self->quotes_window);
+      gtk_window_destroy (GTK_WINDOW (self->quotes_window));
+      self->quotes_window = NULL;
+    }
   g_clear_object (&self->session_signals);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->history_signals);

@@ -285,6 +285,50 @@ def test_folder_navigation_with_keys():
     assert not os.path.exists(os.path.join(d, "c-third.txt.attest.json"))
 
 
+def test_export_with_keys():
+    path = article_copy()
+    out = os.path.join(os.path.dirname(path), "typed", "senate-spacy.jsonl")
+    os.makedirs(os.path.dirname(out))
+    app = App(path)
+    try:
+        annotate(app)
+        # Ctrl+Shift+E opens Export with the format row focused: open its
+        # list, one down from "JSON Lines" is spaCy, pick it; Tab to the
+        # destination (its suggested path selected), type ours, Return.
+        app.keys("ctrl+shift+e", delay=1.0)
+        app.keys("Return", delay=0.6)
+        app.keys("Down", "Return", delay=0.4)
+        app.keys("Tab", delay=0.3)
+        app.type(out)
+        app.keys("Return", delay=0.5)
+        deadline = time.time() + 20
+        while time.time() < deadline and not os.path.exists(out):
+            time.sleep(0.2)
+        time.sleep(0.5)
+        app.quit()
+    finally:
+        if app.proc.poll() is None:
+            app.kill()
+
+    assert os.path.exists(out), os.listdir(os.path.dirname(out))
+    with open(out, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    assert len(lines) == 1, lines
+    task = json.loads(lines[0])
+    text = task["text"]
+    assert text == ARTICLE
+    by = {}
+    for s in task["spans"]:
+        by.setdefault(s["label"], []).append(s)
+        # Code points, past the emoji: the slice is the span's text.
+        assert text[s["start"]:s["end"]] == s["text"], s
+    assert [s["text"] for s in by.get("quote", [])] == ["Tax cuts will pay for themselves,"], task["spans"]
+    assert [s["text"] for s in by.get("speaker", [])] == ["Senator Mara Quist"], task["spans"]
+    assert [r["label"] for r in task["relations"]] == ["said-by"], task["relations"]
+    # Nothing else was written beside it.
+    assert os.listdir(os.path.dirname(out)) == ["senate-spacy.jsonl"]
+
+
 def main():
     global DISPLAY
     if not shutil.which("xdotool") or not shutil.which("Xvfb"):
