@@ -97,7 +97,7 @@ static guint64
 sidecar_bytes (const char *root)
 {
   g_autofree char *cmd = g_strdup_printf ("find '%s' -name '*.attest.json' -printf '%%s\\n' | "
-                                          "awk '{s+=$1} END {print s}'", root);
+                                          "awk '{s+=$1} END {printf \"%%.0f\\n\", s}'", root);
   g_autofree char *out = NULL;
 
   const char *argv[] = { "sh", "-c", cmd, NULL };
@@ -125,7 +125,7 @@ run (const char **argv)
 
   if (pid == 0)
     {
-      if (freopen ("/dev/null", "w", stderr) == NULL)
+      if (freopen ("/dev/null", "w", stderr) == NULL || freopen ("/dev/null", "w", stdout) == NULL)
         _exit (126);
       execvp (argv[0], (char **) argv);
       _exit (127);
@@ -238,6 +238,7 @@ main (int   argc,
     {
       g_autofree char *out = g_strdup_printf ("%s/c3.jsonl", work);
       const char *cmd[] = { cli_path (), "export", "-q", "-f", "jsonl", "-o", out, c3, NULL };
+      const char *to_null[] = { cli_path (), "export", "-q", "-f", "jsonl", c3, NULL };
       Run r;
 
       if (!g_file_test (c3, G_FILE_TEST_IS_DIR))
@@ -250,8 +251,13 @@ main (int   argc,
       bytes = sidecar_bytes (c3);
       run (cmd);                            /* warm the page cache */
       r = run (cmd);
-      printf ("C3: 100,000 sidecars, %.1f MB: jsonl in %.2f s (%.1f MB/s), peak RSS %.1f MB\n",
+      printf ("C3: 100,000 sidecars, %.1f MB: jsonl to a file in %.2f s (%.1f MB/s), peak RSS %.1f MB\n",
               bytes / 1e6, r.seconds, bytes / 1e6 / r.seconds, r.max_rss_kb / 1024.0);
+      /* The same without the disk: 2.4 GB of output is written back at the
+       * disk's speed, whatever the exporter does. */
+      r = run (to_null);
+      printf ("C3: jsonl to /dev/null in %.2f s (%.1f MB/s), peak RSS %.1f MB\n",
+              r.seconds, bytes / 1e6 / r.seconds, r.max_rss_kb / 1024.0);
       g_unlink (out);
     }
 
