@@ -65,6 +65,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "attest-brat-private.h"
 #include "attest-export-private.h"
 
 typedef struct
@@ -74,33 +75,6 @@ typedef struct
   gsize byte_start;   /* in the span's slice */
   gsize byte_end;
 } Fragment;
-
-/* The length in bytes of the line break at @p (see above), or 0. */
-static inline gsize
-line_break_len (const guchar *p,
-                gsize         n)
-{
-  switch (p[0])
-    {
-    case '\n':
-    case '\v':
-    case '\f':
-    case '\r':
-    case 0x1c:
-    case 0x1d:
-    case 0x1e:
-      return 1;
-
-    case 0xc2:
-      return n >= 2 && p[1] == 0x85 ? 2 : 0;
-
-    case 0xe2:
-      return n >= 3 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9) ? 3 : 0;
-
-    default:
-      return 0;
-    }
-}
 
 /* Python's str.isspace(): brat takes a T line whose text strips to
  * nothing for one without text. */
@@ -133,67 +107,18 @@ is_plain_value_char (gunichar c)
          c != ',' && c != '|' && c != '<' && c != '>' && c != '_';
 }
 
-/* The one-to-one mapping of names described at the top. */
-static void
-append_brat_name (GString    *out,
-                  const char *name,
-                  gboolean  (*is_plain) (gunichar c))
-{
-  gboolean escape = name[0] == '\0' || g_str_has_prefix (name, "__");
-  gboolean only_hyphens = TRUE;
-  gboolean any_escaped = FALSE;
-
-  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != '_' && !is_plain (c))
-        escape = TRUE;
-      if (c != '-')
-        only_hyphens = FALSE;
-      if (!is_plain (c))
-        any_escaped = TRUE;
-    }
-
-  if (!escape && !only_hyphens)
-    {
-      g_string_append (out, name);
-      return;
-    }
-
-  g_string_append (out, "__");
-  if (name[0] == '\0')
-    {
-      /* No character to escape: code point 0 stands for nothing. */
-      g_string_append (out, "_0_");
-      return;
-    }
-
-  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* The importer decodes only names with an escape in them, so a
-       * name of plain characters escapes its first. */
-      if (!is_plain (c) || (!any_escaped && p == name))
-        g_string_append_printf (out, "_%x_", c);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-}
-
 static void
 append_type_name (GString    *out,
                   const char *name)
 {
-  append_brat_name (out, name, is_plain_name_char);
+  _attest_brat_append_name (out, name, is_plain_name_char);
 }
 
 static void
 append_value (GString    *out,
               const char *value)
 {
-  append_brat_name (out, value, is_plain_value_char);
+  _attest_brat_append_name (out, value, is_plain_value_char);
 }
 
 /* Free text on one .ann line: each line break (a "\r\n" counts as one)
@@ -209,7 +134,7 @@ append_one_line (GString    *out,
 
   for (gsize i = 0; i < n;)
     {
-      gsize len = line_break_len (p + i, n - i);
+      gsize len = _attest_brat_line_break_len (p + i, n - i);
 
       if (len == 0)
         {
@@ -250,7 +175,7 @@ split_at_line_breaks (const char *data,
 
   for (gsize i = 0; i < n_bytes; cp++)
     {
-      gsize len = line_break_len (p + i, n_bytes - i);
+      gsize len = _attest_brat_line_break_len (p + i, n_bytes - i);
 
       if (len > 0)
         {

@@ -64,8 +64,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "attest-export-private.h"
+#include "attest-webanno-private.h"
 
-#define SPAN_LAYER     "webanno.custom.Attest"
 #define RELATION_LAYER "webanno.custom.AttestRelation"
 #define WIKIDATA_IRI   "http://www.wikidata.org/entity/"
 
@@ -201,81 +201,6 @@ is_regional (gunichar c)
 
 /* Escaping --------------------------------------------------------------- */
 
-/* #Text= lines, as the reader unescapes them: the C0 controls other than
- * \b \t \n \v \f \r get a backslash before them, those five their letter
- * (a vertical tab stays as it is), and a backslash doubles. */
-static void
-append_text (GString    *out,
-             const char *text,
-             gsize       len)
-{
-  for (gsize i = 0; i < len; i++)
-    {
-      guchar c = (guchar) text[i];
-
-      switch (c)
-        {
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        default:
-          if (c < 0x20 && c != '\v')
-            g_string_append_c (out, '\\');
-          g_string_append_c (out, (char) c);
-          break;
-        }
-    }
-}
-
-/* A feature value with the reserved characters of the specification
- * escaped: \ [ ] | _ -> ; * and tab and line feed. The reader splits
- * lines at carriage returns too and has no escape for them, so a CR
- * (or CRLF) becomes a line feed; @lost counts them. */
-static char *
-escape_value (const char *value,
-              guint      *lost)
-{
-  GString *out = g_string_sized_new (strlen (value) + 8);
-
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '[': g_string_append (out, "\\["); break;
-        case ']': g_string_append (out, "\\]"); break;
-        case '|': g_string_append (out, "\\|"); break;
-        case '_': g_string_append (out, "\\_"); break;
-        case ';': g_string_append (out, "\\;"); break;
-        case '*': g_string_append (out, "\\*"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r':
-          (*lost)++;
-          if (p[1] != '\n')
-            g_string_append (out, "\\n");
-          break;
-        case '-':
-          if (p[1] == '>')
-            {
-              g_string_append (out, "\\->");
-              p++;
-            }
-          else
-            g_string_append_c (out, '-');
-          break;
-        default:
-          g_string_append_c (out, *p);
-          break;
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* A value for a column: NULL (no value) and "" both become "*", which
  * the reader takes as no value. */
 static char *
@@ -289,7 +214,7 @@ cell_for (Export     *ex,
       ex->lost_empty++;
       return g_strdup ("*");
     }
-  return escape_value (value, &ex->lost_cr);
+  return _attest_webanno_escape_value (value, &ex->lost_cr);
 }
 
 /* INCEpTION's rule for feature names, less what would read as a slot
@@ -930,14 +855,14 @@ write_header (Export  *ex,
               GString *out)
 {
   g_string_append (out, "#FORMAT=WebAnno TSV 3.3\n");
-  g_string_append (out, "#T_SP=" SPAN_LAYER);
+  g_string_append (out, "#T_SP=" ATTEST_WEBANNO_SPAN_LAYER);
   for (guint i = 0; i < G_N_ELEMENTS (fixed_before); i++)
     g_string_append_printf (out, "|%s", fixed_before[i]);
   for (guint i = 0; i < ex->attr_keys->len; i++)
     g_string_append_printf (out, "|%s", (const char *) g_ptr_array_index (ex->attr_keys, i));
   for (guint i = 0; i < G_N_ELEMENTS (fixed_after); i++)
     g_string_append_printf (out, "|%s", fixed_after[i]);
-  g_string_append (out, "\n#T_RL=" RELATION_LAYER "|relation|BT_" SPAN_LAYER "\n\n");
+  g_string_append (out, "\n#T_RL=" RELATION_LAYER "|relation|BT_" ATTEST_WEBANNO_SPAN_LAYER "\n\n");
 }
 
 static void
@@ -959,7 +884,7 @@ write_sentence_text (Export  *ex,
       const char *line_end = nl != NULL ? nl : stop;
 
       g_string_append (out, "#Text=");
-      append_text (out, line, (gsize) (line_end - line));
+      _attest_webanno_escape_text (out, line, (gsize) (line_end - line));
       g_string_append_c (out, '\n');
       if (nl == NULL)
         break;
@@ -987,7 +912,7 @@ write_unit (Export  *ex,
    * would break the line, so those are escaped as in #Text=. */
   if (memchr (text, '\n', len) != NULL || memchr (text, '\r', len) != NULL ||
       memchr (text, '\t', len) != NULL)
-    append_text (out, text, len);
+    _attest_webanno_escape_text (out, text, len);
   else
     g_string_append_len (out, text, (gssize) len);
   g_string_append_c (out, '\t');

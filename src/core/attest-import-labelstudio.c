@@ -908,6 +908,8 @@ out:
 static gboolean
 import_file (AttestImportContext  *context,
              const char           *path,
+             const char           *relative_name,
+             gpointer              user_data,
              GError              **error)
 {
   g_autofree char *display = g_path_get_basename (path);
@@ -965,11 +967,10 @@ import_file (AttestImportContext  *context,
   return TRUE;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+static gboolean
+is_json_name (const char *name)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return g_str_has_suffix (name, ".json");
 }
 
 static gboolean
@@ -977,32 +978,11 @@ import_input (AttestImportContext  *context,
               const char           *input,
               GError              **error)
 {
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-  const char *name;
-
   if (!g_file_test (input, G_FILE_TEST_IS_DIR))
-    return import_file (context, input, error);
+    return import_file (context, input, NULL, NULL, error);
 
-  dir = g_dir_open (input, 0, error);
-  if (dir == NULL)
-    return FALSE;
-
-  names = g_ptr_array_new_with_free_func (g_free);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".json") && name[0] != '.')
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (input, names->pdata[i], NULL);
-
-      if (!import_file (context, path, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return attest_import_walk (context, input, ATTEST_IMPORT_WALK_FLAT, is_json_name, import_file,
+                             NULL, error);
 }
 
 const AttestImporter attest_import_labelstudio = {

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /* Both formats are one JSON object per line with Attest's own members
  * added on export (see attest-export-spacy.c and attest-export-doccano.c);
  * the reading of lines and of those members is written once, in
- * attest-import-spacy.c. */
+ * attest-import-lines.c. */
 
 /* One line's object. @source is "news.jsonl line 3" for messages;
  * @fallback_name the document's name when the line names none

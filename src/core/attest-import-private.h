@@ -48,6 +48,46 @@ GBytes     *attest_import_read_file             (const char  *path,
                                                  GCancellable *cancellable,
                                                  GError     **error);
 
+/* How attest_import_walk() goes through a folder. */
+typedef enum
+{
+  ATTEST_IMPORT_WALK_RECURSIVE = 0,
+  /* The folder's own files only, none of its subfolders'. */
+  ATTEST_IMPORT_WALK_FLAT      = 1 << 0,
+} AttestImportWalkFlags;
+
+/* TRUE when a file named @name (no folder) is one a format reads. */
+typedef gboolean (*AttestImportWantFunc)  (const char           *name);
+/* One file found: @path to open it, @relative_name its '/'-separated path
+ * below the folder walked ("batch/3.tsv"). */
+typedef gboolean (*AttestImportVisitFunc) (AttestImportContext  *context,
+                                           const char           *path,
+                                           const char           *relative_name,
+                                           gpointer              user_data,
+                                           GError              **error);
+
+/* Calls @visit for each regular file under @folder that @want accepts,
+ * folder by folder in name order (byte order of the names). Hidden
+ * entries are skipped and symlinks are never followed, so a walk stays
+ * inside the folder the user gave; folders nested deeper than a limit
+ * fail with "FOLDER: folders nested too deep". Stops at the first
+ * failure of @visit, or when the import is cancelled. */
+gboolean    attest_import_walk                  (AttestImportContext   *context,
+                                                 const char            *folder,
+                                                 AttestImportWalkFlags  flags,
+                                                 AttestImportWantFunc   want,
+                                                 AttestImportVisitFunc  visit,
+                                                 gpointer               user_data,
+                                                 GError               **error);
+
+/* The relative names attest_import_walk() would visit, in its order,
+ * for a format that orders or pairs them itself; NULL on failure. */
+GPtrArray  *attest_import_walk_collect          (AttestImportContext   *context,
+                                                 const char            *folder,
+                                                 AttestImportWalkFlags  flags,
+                                                 AttestImportWantFunc   want,
+                                                 GError               **error);
+
 /* A span made by an importer: origin, annotator and created time of the
  * context; the id is given by the document when it is added. Offsets are
  * code points; importers convert theirs with attest_text_*_to_cp(). */

@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "attest-corpus.h"
@@ -19,12 +17,11 @@
  * UTF-8 refused with the byte offset). Sidecars already beside them are
  * not read: importing text starts afresh. */
 
-#define MAX_DEPTH 64
-
 static gboolean
 import_article (AttestImportContext  *context,
                 const char           *path,
                 const char           *name,
+                gpointer              user_data,
                 GError              **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -48,59 +45,6 @@ import_article (AttestImportContext  *context,
   return attest_import_context_add (context, name, document, name, error);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static gboolean
-walk (AttestImportContext  *context,
-      const char           *folder,
-      const char           *prefix,
-      guint                 depth,
-      GError              **error)
-{
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  if (depth > MAX_DEPTH)
-    {
-      attest_import_set_error (error, folder, _("folders nested too deep"));
-      return FALSE;
-    }
-
-  if (!(dir = g_dir_open (folder, 0, error)))
-    return FALSE;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (name[0] != '.')
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (folder, names->pdata[i], NULL);
-      g_autofree char *relative = prefix != NULL ? g_strconcat (prefix, "/", names->pdata[i], NULL)
-                                                 : g_strdup (names->pdata[i]);
-
-      /* Symlinks are not followed out of the folder being imported. */
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          if (!walk (context, path, relative, depth + 1, error))
-            return FALSE;
-        }
-      else if (attest_corpus_is_article_name (names->pdata[i]) &&
-               !import_article (context, path, relative, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 import_input (AttestImportContext  *context,
               const char           *input,
@@ -109,9 +53,10 @@ import_input (AttestImportContext  *context,
   g_autofree char *base = g_path_get_basename (input);
 
   if (g_file_test (input, G_FILE_TEST_IS_DIR))
-    return walk (context, input, NULL, 0, error);
+    return attest_import_walk (context, input, ATTEST_IMPORT_WALK_RECURSIVE,
+                               attest_corpus_is_article_name, import_article, NULL, error);
 
-  return import_article (context, input, base, error);
+  return import_article (context, input, base, NULL, error);
 }
 
 const AttestImporter attest_import_text = {

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -186,6 +187,126 @@ attest_import_new_relation (AttestImportContext *context,
   relation->created = g_strdup (context->created);
 
   return relation;
+}
+
+/* Deeper folders than this are refused rather than walked. */
+#define IMPORT_MAX_DEPTH 64
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+walk_folder (AttestImportContext    *context,
+             const char             *folder,
+             const char             *prefix,
+             guint                   depth,
+             AttestImportWalkFlags   flags,
+             AttestImportWantFunc    want,
+             AttestImportVisitFunc   visit,
+             gpointer                user_data,
+             GError                **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert (folder != NULL);
+
+  if (depth > IMPORT_MAX_DEPTH)
+    {
+      attest_import_set_error (error, folder, _("folders nested too deep"));
+      return FALSE;
+    }
+
+  if ((dir = g_dir_open (folder, 0, error)) == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *entry = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (folder, entry, NULL);
+      g_autofree char *relative = prefix != NULL ? g_strconcat (prefix, "/", entry, NULL)
+                                                 : g_strdup (entry);
+      GStatBuf buf;
+
+      if (g_cancellable_set_error_if_cancelled (context->cancellable, error))
+        return FALSE;
+
+      /* lstat(): a symlink is skipped, whether it leads to a file or back
+       * up to a folder above. */
+      if (g_lstat (path, &buf) != 0)
+        continue;
+
+      if (S_ISDIR (buf.st_mode))
+        {
+          if ((flags & ATTEST_IMPORT_WALK_FLAT) == 0 &&
+              !walk_folder (context, path, relative, depth + 1, flags, want, visit, user_data,
+                            error))
+            return FALSE;
+        }
+      else if (S_ISREG (buf.st_mode) && want (entry) &&
+               !visit (context, path, relative, user_data, error))
+        {
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+attest_import_walk (AttestImportContext    *context,
+                    const char             *folder,
+                    AttestImportWalkFlags   flags,
+                    AttestImportWantFunc    want,
+                    AttestImportVisitFunc   visit,
+                    gpointer                user_data,
+                    GError                **error)
+{
+  g_return_val_if_fail (context != NULL, FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+  g_return_val_if_fail (want != NULL, FALSE);
+  g_return_val_if_fail (visit != NULL, FALSE);
+
+  return walk_folder (context, folder, NULL, 0, flags, want, visit, user_data, error);
+}
+
+static gboolean
+collect_name (AttestImportContext  *context,
+              const char           *path,
+              const char           *relative_name,
+              gpointer              found,
+              GError              **error)
+{
+  g_ptr_array_add (found, g_strdup (relative_name));
+  return TRUE;
+}
+
+GPtrArray *
+attest_import_walk_collect (AttestImportContext    *context,
+                            const char             *folder,
+                            AttestImportWalkFlags   flags,
+                            AttestImportWantFunc    want,
+                            GError                **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (context != NULL, NULL);
+  g_return_val_if_fail (folder != NULL, NULL);
+  g_return_val_if_fail (want != NULL, NULL);
+
+  if (!walk_folder (context, folder, NULL, 0, flags, want, collect_name, found, error))
+    return NULL;
+
+  return g_steal_pointer (&found);
 }
 
 /* A name from a dataset becomes a path under the output folder: it must

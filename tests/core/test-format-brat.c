@@ -12,61 +12,9 @@
 
 #include "attest-core.h"
 #include "attest-export-private.h"
+#include "format-test-util.h"
 
 /* Helpers ---------------------------------------------------------------- */
-
-static char *
-data_path (const char *first,
-           ...)
-{
-  const char *root = g_getenv ("ATTEST_TEST_DATA");
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  va_list args;
-
-  if (root == NULL)
-    g_error ("ATTEST_TEST_DATA is not set; run the test through meson test");
-
-  g_ptr_array_add (parts, (gpointer) root);
-  va_start (args, first);
-  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
-    g_ptr_array_add (parts, (gpointer) part);
-  va_end (args);
-  g_ptr_array_add (parts, NULL);
-
-  return g_build_filenamev ((char **) parts->pdata);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("attest-brat-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
 
 static void
 write_file (const char *dir,
@@ -75,12 +23,8 @@ write_file (const char *dir,
             gssize      len)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
-  g_file_set_contents (path, data, len, &error);
-  g_assert_no_error (error);
+  format_test_write_file (path, data, len);
 }
 
 static char *
@@ -88,87 +32,8 @@ read_file (const char *dir,
            const char *name)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
 
-  g_file_get_contents (path, &data, NULL, &error);
-  g_assert_no_error (error);
-  return data;
-}
-
-static AttestDocument *
-load_sidecar (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AttestDocument *document = attest_sidecar_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
-
-static AttestDocument *
-load_fixture (const char *name)
-{
-  g_autofree char *sidecar = g_strconcat (name, ATTEST_SIDECAR_SUFFIX, NULL);
-  g_autofree char *path = data_path ("export", sidecar, NULL);
-
-  return load_sidecar (path);
-}
-
-static AttestDocument *
-new_document (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttestText) t = attest_text_new (text, -1, &error);
-
-  g_assert_no_error (error);
-  return attest_document_new (t);
-}
-
-static AttestSpan *
-add_span (AttestDocument *document,
-          const char     *label,
-          guint           start,
-          guint           end)
-{
-  g_autoptr(GError) error = NULL;
-  AttestSpan *span = attest_span_new (NULL, label, start, end);
-
-  attest_document_add_span (document, span, &error);
-  g_assert_no_error (error);
-  return span;
-}
-
-static void
-add_relation (AttestDocument *document,
-              const char     *type,
-              AttestSpan     *from,
-              AttestSpan     *to)
-{
-  g_autoptr(GError) error = NULL;
-
-  attest_document_add_relation (document, attest_relation_new (NULL, type, from->id, to->id),
-                                &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-collect_span (AttestSpan *span,
-              gpointer    user_data)
-{
-  g_ptr_array_add (user_data, span);
-  return TRUE;
-}
-
-static GPtrArray *
-get_spans (AttestDocument *document)
-{
-  GPtrArray *spans = g_ptr_array_new ();
-
-  attest_span_store_foreach (attest_document_get_spans (document), collect_span, spans);
-  return spans;
+  return format_test_read_file (path, NULL);
 }
 
 /* What an export produced, and what it said it dropped. */
@@ -376,20 +241,9 @@ import_into (const char * const  *inputs,
   g_autoptr(GError) error = NULL;
   char *out = g_build_filename (dir, "imported", NULL);
 
-  attest_import_run (attest_importer_lookup ("brat"), inputs, out, "tester", NULL, NULL, summary,
-                     NULL, &error);
+  format_test_import ("brat", inputs, out, "tester", summary, &error);
   g_assert_no_error (error);
   return out;
-}
-
-static AttestDocument *
-load_imported (const char *dir,
-               const char *name)
-{
-  g_autofree char *sidecar = g_strconcat (name, ATTEST_SIDECAR_SUFFIX, NULL);
-  g_autofree char *path = g_build_filename (dir, sidecar, NULL);
-
-  return load_sidecar (path);
 }
 
 static int
@@ -409,8 +263,8 @@ static void
 assert_same_annotations (AttestDocument *a,
                          AttestDocument *b)
 {
-  g_autoptr(GPtrArray) spans_a = get_spans (a);
-  g_autoptr(GPtrArray) spans_b = get_spans (b);
+  g_autoptr(GPtrArray) spans_a = format_test_get_spans (a);
+  g_autoptr(GPtrArray) spans_b = format_test_get_spans (b);
   AttestText *text_a = attest_document_get_text (a);
   AttestText *text_b = attest_document_get_text (b);
 
@@ -471,7 +325,7 @@ static void
 assert_round_trip (AttestDocument *document,
                    const char     *name)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = format_test_make_temp_dir ("brat");
   g_autofree char *exported = g_build_filename (dir, "exported", NULL);
   g_autofree char *imported = NULL;
   g_autoptr(Output) output = export_one (document, name);
@@ -481,10 +335,10 @@ assert_round_trip (AttestDocument *document,
   write_output (output, exported);
   keep_output (output, name);
   imported = import_into (inputs, dir, NULL);
-  back = load_imported (imported, name);
+  back = format_test_load_imported (imported, name);
   assert_same_annotations (document, back);
 
-  remove_tree (dir);
+  format_test_remove_tree (dir);
 }
 
 /* Golden files ----------------------------------------------------------- */
@@ -495,7 +349,7 @@ static Output *
 export_fixtures (AttestDocument **documents)
 {
   for (guint i = 0; i < G_N_ELEMENTS (fixture_names); i++)
-    documents[i] = load_fixture (fixture_names[i]);
+    documents[i] = format_test_load_fixture (fixture_names[i]);
 
   return export_documents (documents, (const char **) fixture_names,
                            G_N_ELEMENTS (fixture_names), NULL);
@@ -510,7 +364,7 @@ test_golden (void)
   };
   AttestDocument *documents[G_N_ELEMENTS (fixture_names)];
   g_autoptr(Output) output = export_fixtures (documents);
-  g_autofree char *golden = data_path ("export", "golden", "brat", NULL);
+  g_autofree char *golden = format_test_data_path ("export", "golden", "brat", NULL);
 
   g_assert_cmpuint (g_hash_table_size (output->files), ==, G_N_ELEMENTS (files));
   g_assert_cmpuint (output->n_spans, ==, 17);
@@ -518,15 +372,11 @@ test_golden (void)
   /* The fixtures hold nothing brat cannot. */
   g_assert_cmpuint (output->dropped->len, ==, 0);
 
-  /* ATTEST_UPDATE_GOLDEN=1 rewrites them, for a change made on purpose. */
-  if (g_getenv ("ATTEST_UPDATE_GOLDEN") != NULL)
-    write_output (output, golden);
-
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autofree char *expected = read_file (golden, files[i]);
+      g_autofree char *path = g_build_filename (golden, files[i], NULL);
 
-      g_assert_cmpstr (output_file (output, files[i]), ==, expected);
+      format_test_assert_golden (path, output_file (output, files[i]), -1);
     }
 
   /* The article is the text byte for byte, CRLF and all. */
@@ -569,9 +419,9 @@ test_job (void)
     "world/harbour.txt", "world/harbour.ann", "cjk-rtl.txt", "cjk-rtl.ann",
     "annotation.conf", "visual.conf",
   };
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = format_test_make_temp_dir ("brat");
   g_autofree char *exported = g_build_filename (dir, "exported", NULL);
-  g_autofree char *golden = data_path ("export", "golden", "brat", NULL);
+  g_autofree char *golden = format_test_data_path ("export", "golden", "brat", NULL);
   g_autofree char *imported = NULL;
   AttestExportOptions options = ATTEST_EXPORT_OPTIONS_INIT;
   g_autoptr(AttestExportJob) job = NULL;
@@ -584,7 +434,7 @@ test_job (void)
   for (guint i = 0; i < G_N_ELEMENTS (fixture_names); i++)
     {
       g_autofree char *sidecar = g_strconcat (fixture_names[i], ATTEST_SIDECAR_SUFFIX, NULL);
-      g_autofree char *path = data_path ("export", sidecar, NULL);
+      g_autofree char *path = format_test_data_path ("export", sidecar, NULL);
 
       attest_export_job_add_sidecar (job, path, fixture_names[i]);
     }
@@ -608,13 +458,13 @@ test_job (void)
   imported = import_into (inputs, dir, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (fixture_names); i++)
     {
-      g_autoptr(AttestDocument) original = load_fixture (fixture_names[i]);
-      g_autoptr(AttestDocument) back = load_imported (imported, fixture_names[i]);
+      g_autoptr(AttestDocument) original = format_test_load_fixture (fixture_names[i]);
+      g_autoptr(AttestDocument) back = format_test_load_imported (imported, fixture_names[i]);
 
       assert_same_annotations (original, back);
     }
 
-  remove_tree (dir);
+  format_test_remove_tree (dir);
 }
 
 /* Round trip ------------------------------------------------------------- */
@@ -622,7 +472,7 @@ test_job (void)
 static void
 test_round_trip_fixtures (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = format_test_make_temp_dir ("brat");
   g_autofree char *exported = g_build_filename (dir, "exported", NULL);
   g_autofree char *imported = NULL;
   AttestDocument *documents[G_N_ELEMENTS (fixture_names)];
@@ -642,7 +492,7 @@ test_round_trip_fixtures (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (fixture_names); i++)
     {
-      g_autoptr(AttestDocument) back = load_imported (imported, fixture_names[i]);
+      g_autoptr(AttestDocument) back = format_test_load_imported (imported, fixture_names[i]);
       g_autofree char *article = g_build_filename (imported, fixture_names[i], NULL);
       g_autofree char *bytes = NULL;
 
@@ -654,7 +504,7 @@ test_round_trip_fixtures (void)
       g_object_unref (documents[i]);
     }
 
-  remove_tree (dir);
+  format_test_remove_tree (dir);
 }
 
 /* Spans that begin or end with line breaks, or cross them, of every kind
@@ -663,15 +513,16 @@ static void
 test_round_trip_line_breaks (void)
 {
   g_autoptr(AttestDocument) document =
-    new_document ("One\r\ntwo\r\n\r\nthree\u2028four\xc2\x85" "five\vsix\x1c" "seven\n");
+    format_test_new_document ("One\r\ntwo\r\n\r\nthree\u2028four\xc2\x85" "five\vsix\x1c"
+                              "seven\n");
   g_autoptr(Output) output = NULL;
   const char *ann;
 
-  add_span (document, "quote", 0, 8);     /* "One\r\ntwo" */
-  add_span (document, "quote", 3, 8);     /* "\r\ntwo" */
-  add_span (document, "fact", 0, 5);      /* "One\r\n" */
-  add_span (document, "quote", 5, 37);    /* to "seven", through every kind */
-  add_span (document, "fact", 22, 37);    /* "\u0085five\vsix\x1cseven" */
+  format_test_add_span (document, "quote", 0, 8);     /* "One\r\ntwo" */
+  format_test_add_span (document, "quote", 3, 8);     /* "\r\ntwo" */
+  format_test_add_span (document, "fact", 0, 5);      /* "One\r\n" */
+  format_test_add_span (document, "quote", 5, 37);    /* to "seven", through every kind */
+  format_test_add_span (document, "fact", 22, 37);    /* "\u0085five\vsix\x1cseven" */
 
   output = export_one (document, "breaks.txt");
   ann = output_file (output, "breaks.ann");
@@ -691,7 +542,7 @@ test_round_trip_line_breaks (void)
 static void
 test_round_trip_names (void)
 {
-  g_autoptr(AttestDocument) document = new_document ("Zoë said yes, and no.\n");
+  g_autoptr(AttestDocument) document = format_test_new_document ("Zoë said yes, and no.\n");
   g_autoptr(Output) output = NULL;
   AttestSpan *a;
   AttestSpan *b;
@@ -700,16 +551,16 @@ test_round_trip_names (void)
   const char *ann;
   const char *conf;
 
-  a = add_span (document, "direct speech", 0, 3);
-  b = add_span (document, "__x", 4, 8);
-  c = add_span (document, "---", 9, 12);
-  d = add_span (document, "Zitat_é", 14, 20);
+  a = format_test_add_span (document, "direct speech", 0, 3);
+  b = format_test_add_span (document, "__x", 4, 8);
+  c = format_test_add_span (document, "---", 9, 12);
+  d = format_test_add_span (document, "Zitat_é", 14, 20);
   a->attrs = attest_attrs_set (a->attrs, "very kind", "a, b|c <d>_e");
   a->attrs = attest_attrs_set (a->attrs, "kind", "direct");
   b->attrs = attest_attrs_set (b->attrs, "empty", "");
   c->attrs = attest_attrs_set (c->attrs, "level", "très haut");
-  add_relation (document, "said by", a, b);
-  add_relation (document, "follows", d, c);
+  format_test_add_relation (document, "said by", a, b);
+  format_test_add_relation (document, "follows", d, c);
 
   output = export_one (document, "names.txt");
   ann = output_file (output, "names.ann");
@@ -741,7 +592,8 @@ test_round_trip_names (void)
 static void
 test_round_trip_entities (void)
 {
-  g_autoptr(AttestDocument) document = new_document ("Ana told Ben, and she told him again.\n");
+  g_autoptr(AttestDocument) document =
+    format_test_new_document ("Ana told Ben, and she told him again.\n");
   g_autoptr(Output) output = NULL;
   g_autoptr(GError) error = NULL;
   AttestEntity *ana = attest_entity_new ("e1", "Ana \"A.\" Lima\u2028Jr", "person");
@@ -757,10 +609,10 @@ test_round_trip_entities (void)
   attest_document_add_entity (document, ben, &error);
   g_assert_no_error (error);
 
-  spans[0] = add_span (document, "speaker", 0, 3);
-  spans[1] = add_span (document, "speaker", 9, 12);
-  spans[2] = add_span (document, "speaker", 18, 21);
-  spans[3] = add_span (document, "speaker", 27, 30);
+  spans[0] = format_test_add_span (document, "speaker", 0, 3);
+  spans[1] = format_test_add_span (document, "speaker", 9, 12);
+  spans[2] = format_test_add_span (document, "speaker", 18, 21);
+  spans[3] = format_test_add_span (document, "speaker", 27, 30);
   spans[0]->entity = g_strdup ("e1");
   spans[2]->entity = g_strdup ("e1");
   spans[1]->entity = g_strdup ("e7");
@@ -786,7 +638,7 @@ test_round_trip_entities (void)
 static void
 test_dropped (void)
 {
-  g_autoptr(AttestDocument) document = new_document ("A short note.\n");
+  g_autoptr(AttestDocument) document = format_test_new_document ("A short note.\n");
   g_autoptr(Output) output = NULL;
   g_autoptr(GError) error = NULL;
   AttestSpan *span;
@@ -794,18 +646,18 @@ test_dropped (void)
   AttestSpan *blank;
   const char *ann;
 
-  span = add_span (document, "fact", 2, 7);
+  span = format_test_add_span (document, "fact", 2, 7);
   span->note = g_strdup ("line one\r\nline two\nthree");
-  span = add_span (document, "quote", 8, 12);
+  span = format_test_add_span (document, "quote", 8, 12);
   span->note = g_strdup ("tabs\tstay");
   span->flags = ATTEST_SPAN_FLAG_CHANGED;
   span->old_text = g_strdup ("nope");
-  blank = add_span (document, "fact", 7, 8);
-  add_relation (document, "said-by", blank, span);
-  empty = add_span (document, "speaker", 13, 13);
+  blank = format_test_add_span (document, "fact", 7, 8);
+  format_test_add_relation (document, "said-by", blank, span);
+  empty = format_test_add_span (document, "speaker", 13, 13);
   empty->flags = ATTEST_SPAN_FLAG_DELETED;
   empty->old_text = g_strdup (" by Ana");
-  add_relation (document, "said-by", span, empty);
+  format_test_add_relation (document, "said-by", span, empty);
   attest_document_add_entity (document, attest_entity_new ("e1", "Nobody", "other"), &error);
   g_assert_no_error (error);
 
@@ -832,17 +684,17 @@ test_dropped (void)
 static void
 test_conf (void)
 {
-  g_autoptr(AttestDocument) document = new_document ("She cites a claim.\n");
+  g_autoptr(AttestDocument) document = format_test_new_document ("She cites a claim.\n");
   g_autoptr(Output) output = NULL;
   AttestSpan *quote;
   AttestSpan *claim;
   const char *conf;
   const char *visual;
 
-  quote = add_span (document, "quote", 0, 3);
-  claim = add_span (document, "claim", 12, 17);
+  quote = format_test_add_span (document, "quote", 0, 3);
+  claim = format_test_add_span (document, "claim", 12, 17);
   quote->attrs = attest_attrs_set (quote->attrs, "kind", "reported");
-  add_relation (document, "cites", quote, claim);
+  format_test_add_relation (document, "cites", quote, claim);
 
   output = export_one (document, "conf.txt");
   conf = output_file (output, "annotation.conf");
@@ -867,7 +719,8 @@ test_conf (void)
 static void
 test_conf_parc (void)
 {
-  g_autoptr(AttestDocument) document = new_document ("Prices will rise, the bank warned.\n");
+  g_autoptr(AttestDocument) document =
+    format_test_new_document ("Prices will rise, the bank warned.\n");
   g_autoptr(AttestTagset) parc = attest_tagset_new_parc ();
   g_autoptr(Output) output = NULL;
   AttestSpan *content;
@@ -876,11 +729,11 @@ test_conf_parc (void)
   const char *conf;
   const char *name = "parc.txt";
 
-  content = add_span (document, "content", 0, 16);
-  source = add_span (document, "source", 18, 26);
-  cue = add_span (document, "cue", 27, 33);
-  add_relation (document, "has-source", content, source);
-  add_relation (document, "has-cue", content, cue);
+  content = format_test_add_span (document, "content", 0, 16);
+  source = format_test_add_span (document, "source", 18, 26);
+  cue = format_test_add_span (document, "cue", 27, 33);
+  format_test_add_relation (document, "has-source", content, source);
+  format_test_add_relation (document, "has-cue", content, cue);
 
   output = export_documents (&document, &name, 1, parc);
   conf = output_file (output, "annotation.conf");
@@ -943,8 +796,8 @@ relation_between (AttestDocument *document,
 static void
 test_import_foreign (void)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *input = data_path ("export", "brat", "foreign", NULL);
+  g_autofree char *dir = format_test_make_temp_dir ("brat");
+  g_autofree char *input = format_test_data_path ("export", "brat", "foreign", NULL);
   g_autofree char *imported = NULL;
   g_autoptr(AttestDocument) budget = NULL;
   g_autoptr(AttestDocument) plain = NULL;
@@ -957,11 +810,11 @@ test_import_foreign (void)
   imported = import_into (inputs, dir, &summary);
   g_assert_cmpuint (summary.n_documents, ==, 2);
 
-  plain = load_imported (imported, "plain.txt");
+  plain = format_test_load_imported (imported, "plain.txt");
   g_assert_cmpuint (attest_span_store_get_n_spans (attest_document_get_spans (plain)), ==, 0);
 
-  budget = load_imported (imported, "news/budget.txt");
-  spans = get_spans (budget);
+  budget = format_test_load_imported (imported, "news/budget.txt");
+  spans = format_test_get_spans (budget);
   g_assert_cmpuint (spans->len, ==, 10);
   g_assert_true (g_str_has_prefix (attest_text_get_data (attest_document_get_text (budget)),
                                    "The council"));
@@ -1016,14 +869,14 @@ test_import_foreign (void)
   g_assert_cmpstr (entity->name, ==, "City council");
   g_assert_cmpstr (entity->wikidata, ==, "Q000077");
 
-  remove_tree (dir);
+  format_test_remove_tree (dir);
 }
 
 /* .ann files given one by one, with CRLF lines; a .txt given alone. */
 static void
 test_import_files (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = format_test_make_temp_dir ("brat");
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *a = g_build_filename (in, "a.ann", NULL);
   g_autofree char *b = g_build_filename (in, "deep", "b.txt", NULL);
@@ -1039,14 +892,14 @@ test_import_files (void)
   write_file (in, "deep/b.txt", "Just text.\n", -1);
 
   imported = import_into (inputs, dir, NULL);
-  doc_a = load_imported (imported, "a.txt");
-  doc_b = load_imported (imported, "b.txt");
-  spans = get_spans (doc_a);
+  doc_a = format_test_load_imported (imported, "a.txt");
+  doc_b = format_test_load_imported (imported, "b.txt");
+  spans = format_test_get_spans (doc_a);
   g_assert_cmpuint (spans->len, ==, 2);
   g_assert_cmpstr (span_at (spans, "fact", 6, 11)->note, ==, "see  me ");
   g_assert_cmpuint (attest_span_store_get_n_spans (attest_document_get_spans (doc_b)), ==, 0);
 
-  remove_tree (dir);
+  format_test_remove_tree (dir);
 }
 
 typedef struct
@@ -1117,7 +970,7 @@ test_import_malformed (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
-      g_autofree char *dir = make_temp_dir ();
+      g_autofree char *dir = format_test_make_temp_dir ("brat");
       g_autofree char *in = g_build_filename (dir, "in", NULL);
       g_autofree char *ann = g_build_filename (in, "x.ann", NULL);
       g_autofree char *expected = NULL;
@@ -1132,24 +985,24 @@ test_import_malformed (void)
       /* The same, given the file rather than its folder. */
       assert_import_fails (dir, ann, expected);
 
-      remove_tree (dir);
+      format_test_remove_tree (dir);
     }
 }
 
 static void
 test_import_missing_text (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = format_test_make_temp_dir ("brat");
   g_autofree char *in = g_build_filename (dir, "in", NULL);
   g_autofree char *expected = NULL;
 
   write_file (in, "sub/x.ann", "T1\tquote 0 5\tHello\n", -1);
   expected = g_strdup_printf ("%s/sub/x.ann: there is no sub/x.txt beside it", in);
   assert_import_fails (dir, in, expected);
-  remove_tree (dir);
+  format_test_remove_tree (dir);
   g_free (dir);
 
-  dir = make_temp_dir ();
+  dir = format_test_make_temp_dir ("brat");
   g_free (in);
   in = g_build_filename (dir, "in", NULL);
   write_file (in, "x.txt", "Hel\xfflo\n", -1);
@@ -1157,7 +1010,7 @@ test_import_missing_text (void)
   g_free (expected);
   expected = g_strdup_printf ("%s/x.txt: ", in);
   assert_import_fails (dir, in, expected);
-  remove_tree (dir);
+  format_test_remove_tree (dir);
 }
 
 int

@@ -11,6 +11,7 @@
 #include "attest-core.h"
 #include "attest-export-private.h"
 #include "attest-tokens.h"
+#include "format-test-util.h"
 
 #define NESTED  "spans nested in or overlapping another span"
 #define NO_TOKEN "spans that cover no token"
@@ -20,50 +21,6 @@
 #define WORKER "\U0001F477\u200D\u2640\uFE0F"
 #define JOSE   "Jose\u0301"
 #define GARCIA "Garci\u0301a"
-
-static char *
-data_path (const char *first,
-           ...)
-{
-  const char *dir = g_getenv ("ATTEST_TEST_DATA");
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  va_list args;
-
-  g_assert_nonnull (dir);
-  g_ptr_array_add (parts, (gpointer) dir);
-  g_ptr_array_add (parts, (gpointer) first);
-  va_start (args, first);
-  for (const char *part = va_arg (args, const char *); part != NULL;
-       part = va_arg (args, const char *))
-    g_ptr_array_add (parts, (gpointer) part);
-  va_end (args);
-  g_ptr_array_add (parts, NULL);
-
-  return g_build_filenamev ((char **) parts->pdata);
-}
-
-static AttestDocument *
-load_fixture (const char *relative)
-{
-  g_autofree char *path = data_path ("export", relative, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AttestDocument *document = attest_sidecar_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
-
-static AttestDocument *
-document_new (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttestText) t = attest_text_new (text, -1, &error);
-
-  g_assert_no_error (error);
-  return attest_document_new (t);
-}
 
 /* A span over the first occurrence of @needle. */
 static AttestSpan *
@@ -84,19 +41,6 @@ add_span (AttestDocument *document,
   g_assert_true (attest_document_add_span (document, span, &error));
   g_assert_no_error (error);
   return span;
-}
-
-static void
-add_span_at (AttestDocument *document,
-             const char     *label,
-             guint           start,
-             guint           end)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (attest_document_add_span (document, attest_span_new (NULL, label, start, end),
-                                           &error));
-  g_assert_no_error (error);
 }
 
 typedef AttestExportChunk Export;
@@ -261,20 +205,9 @@ static void
 check_golden (const char *conll,
               const char *name)
 {
-  g_autofree char *path = data_path ("export", "golden", "conll", name, NULL);
-  g_autofree char *expected = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = format_test_data_path ("export", "golden", "conll", name, NULL);
 
-  /* ATTEST_UPDATE_GOLDEN=1 rewrites the file; the diff is then reviewed. */
-  if (g_getenv ("ATTEST_UPDATE_GOLDEN") != NULL)
-    {
-      g_assert_true (g_file_set_contents (path, conll, -1, &error));
-      g_assert_no_error (error);
-    }
-
-  g_assert_true (g_file_get_contents (path, &expected, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (conll, ==, expected);
+  format_test_assert_golden (path, conll, -1);
 }
 
 static void
@@ -290,7 +223,7 @@ test_registered (void)
 static void
 test_golden_harbour (void)
 {
-  g_autoptr(AttestDocument) document = load_fixture ("world/harbour.txt.attest.json");
+  g_autoptr(AttestDocument) document = format_test_load_fixture ("world/harbour.txt");
   g_auto(Export) export = { 0 };
   g_auto(Decoded) decoded = { 0 };
   const char *conll = export_document (&export, document);
@@ -335,7 +268,7 @@ test_golden_harbour (void)
 static void
 test_golden_cjk_rtl (void)
 {
-  g_autoptr(AttestDocument) document = load_fixture ("cjk-rtl.txt.attest.json");
+  g_autoptr(AttestDocument) document = format_test_load_fixture ("cjk-rtl.txt");
   g_auto(Export) export = { 0 };
   g_auto(Decoded) decoded = { 0 };
   const char *conll = export_document (&export, document);
@@ -373,7 +306,7 @@ static void
 test_overlap_rule (void)
 {
   g_autoptr(AttestDocument) document =
-    document_new ("Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda.\n");
+    format_test_new_document ("Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda.\n");
   g_auto(Export) export = { 0 };
   g_auto(Decoded) decoded = { 0 };
 
@@ -402,15 +335,16 @@ test_overlap_rule (void)
 static void
 test_snap (void)
 {
-  g_autoptr(AttestDocument) document = document_new ("Unbelievable news, said Okafor-Smith today.");
+  g_autoptr(AttestDocument) document =
+    format_test_new_document ("Unbelievable news, said Okafor-Smith today.");
   g_auto(Export) export = { 0 };
   g_auto(Decoded) decoded = { 0 };
 
   add_span (document, "fact", "believ");                  /* inside one word */
   add_span (document, "speaker", "Okafor");               /* the first part of a hyphenated word */
   add_span (document, "fact", "Smith");                   /* the same token: overlaps */
-  add_span_at (document, "quote", 18, 19);                /* the space after the comma */
-  add_span_at (document, "quote", 30, 30);                /* empty, inside a word */
+  format_test_add_span (document, "quote", 18, 19);       /* the space after the comma */
+  format_test_add_span (document, "quote", 30, 30);       /* empty, inside a word */
   add_span (document, "fact", "s, sa");                   /* three tokens, by their edges */
 
   decode (export_document (&export, document), &decoded);
@@ -430,7 +364,7 @@ static void
 test_cross_sentence (void)
 {
   g_autoptr(AttestDocument) document =
-    document_new ("It rained. “We stayed home. It was cold,” she said.\n\nThe end.");
+    format_test_new_document ("It rained. “We stayed home. It was cold,” she said.\n\nThe end.");
   g_auto(Export) export = { 0 };
   g_auto(Decoded) decoded = { 0 };
 
@@ -444,7 +378,7 @@ test_cross_sentence (void)
   /* Without the span, the quote's first sentence ends at its period. */
   {
     g_autoptr(AttestDocument) plain =
-      document_new ("It rained. “We stayed home. It was cold,” she said.\n\nThe end.");
+      format_test_new_document ("It rained. “We stayed home. It was cold,” she said.\n\nThe end.");
     g_auto(Export) export2 = { 0 };
     g_auto(Decoded) decoded2 = { 0 };
 
@@ -457,7 +391,7 @@ test_cross_sentence (void)
 static void
 test_no_spans (void)
 {
-  g_autoptr(AttestDocument) document = document_new ("No spans here. None at all!\n");
+  g_autoptr(AttestDocument) document = format_test_new_document ("No spans here. None at all!\n");
   g_auto(Export) export = { 0 };
   g_auto(Decoded) decoded = { 0 };
   const char *conll = export_document (&export, document);
@@ -476,7 +410,7 @@ test_no_spans (void)
 static void
 test_empty_text (void)
 {
-  g_autoptr(AttestDocument) document = document_new (" \r\n\t ");
+  g_autoptr(AttestDocument) document = format_test_new_document (" \r\n\t ");
   g_auto(Export) export = { 0 };
 
   g_assert_cmpstr (export_document (&export, document), ==, "-DOCSTART- O\n\n");
@@ -486,7 +420,7 @@ test_empty_text (void)
 static void
 test_label_spaces (void)
 {
-  g_autoptr(AttestDocument) document = document_new ("Direct speech here.");
+  g_autoptr(AttestDocument) document = format_test_new_document ("Direct speech here.");
   g_auto(Export) export = { 0 };
 
   add_span (document, "direct quote\t2", "Direct speech");
@@ -501,7 +435,8 @@ static gpointer
 export_thread (gpointer data)
 {
   AttestDocument *document = data;
-  g_autofree char *path = data_path ("export", "golden", "conll", "harbour.conll", NULL);
+  g_autofree char *path = format_test_data_path ("export", "golden", "conll", "harbour.conll",
+                                                 NULL);
   g_autofree char *expected = NULL;
 
   g_assert_true (g_file_get_contents (path, &expected, NULL, NULL));
@@ -519,7 +454,7 @@ export_thread (gpointer data)
 static void
 test_threads (void)
 {
-  g_autoptr(AttestDocument) document = load_fixture ("world/harbour.txt.attest.json");
+  g_autoptr(AttestDocument) document = format_test_load_fixture ("world/harbour.txt");
   g_autoptr(GString) big = g_string_new (NULL);
   GThread *threads[4];
 
@@ -532,7 +467,7 @@ test_threads (void)
   for (guint i = 0; i < 20000; i++)
     g_string_append (big, "One more word here. ");
   {
-    g_autoptr(AttestDocument) large = document_new (big->str);
+    g_autoptr(AttestDocument) large = format_test_new_document (big->str);
     g_auto(Export) export = { 0 };
     g_auto(Decoded) decoded = { 0 };
 

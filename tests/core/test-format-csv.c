@@ -12,150 +12,11 @@
 
 #include "attest-core.h"
 #include "attest-export-private.h"
+#include "format-test-util.h"
 
 /* Exports go through the real job; the rows are read back with a strict
  * RFC 4180 reader written here, and tests/readers/check-csv.py reads the
  * golden file with Python's csv module. */
-
-static const char *
-env_dir (const char *variable)
-{
-  const char *dir = g_getenv (variable);
-
-  if (dir == NULL)
-    g_error ("%s is not set; run the tests with meson test", variable);
-
-  return dir;
-}
-
-static char *
-data_path (const char *first,
-           ...)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  va_list args;
-
-  g_ptr_array_add (parts, (gpointer) env_dir ("ATTEST_TEST_DATA"));
-  g_ptr_array_add (parts, (gpointer) "export");
-  va_start (args, first);
-  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
-    g_ptr_array_add (parts, (gpointer) part);
-  va_end (args);
-  g_ptr_array_add (parts, NULL);
-
-  return g_build_filenamev ((char **) parts->pdata);
-}
-
-static AttestDocument *
-load_sidecar (const char *article)
-{
-  g_autofree char *sidecar = attest_sidecar_path_for_article (article);
-  g_autoptr(GFile) file = g_file_new_for_path (sidecar);
-  g_autoptr(GError) error = NULL;
-  AttestDocument *document = attest_sidecar_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static AttestDocument *
-load_fixture (const char *name)
-{
-  g_autofree char *article = data_path (name, NULL);
-
-  return load_sidecar (article);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      if ((dir = g_dir_open (path, 0, NULL)) != NULL)
-        while ((name = g_dir_read_name (dir)) != NULL)
-          {
-            g_autofree char *child = g_build_filename (path, name, NULL);
-
-            remove_tree (child);
-          }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static char *
-make_tmp (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("attest-doccano-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, NULL, &error);
-  g_assert_no_error (error);
-  return data;
-}
-
-static void
-write_file (const char *path,
-            const char *data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, -1, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-run_export (AttestDocument  **documents,
-            const char      **names,
-            guint             n_documents,
-            const char       *dir,
-            AttestExportJob **job_out)
-{
-  AttestExportOptions options = ATTEST_EXPORT_OPTIONS_INIT;
-  g_autoptr(AttestExportJob) job = NULL;
-  g_autofree char *output = g_build_filename (dir, "out.csv", NULL);
-  g_autoptr(GError) error = NULL;
-
-  options.threads = 1;
-  job = attest_export_job_new (attest_exporter_lookup ("csv"), &options);
-  for (guint i = 0; i < n_documents; i++)
-    attest_export_job_add_document (job, documents[i], names[i]);
-  attest_export_job_run (job, output, NULL, &error);
-  g_assert_no_error (error);
-
-  if (job_out != NULL)
-    *job_out = g_steal_pointer (&job);
-
-  return read_file (output);
-}
-
-static char *
-export_fixtures (const char       *dir,
-                 AttestExportJob **job)
-{
-  g_autoptr(AttestDocument) cjk = load_fixture ("cjk-rtl.txt");
-  g_autoptr(AttestDocument) world = load_fixture ("world/harbour.txt");
-  AttestDocument *documents[] = { cjk, world };
-  const char *names[] = { "cjk-rtl.txt", "world/harbour.txt" };
-
-  return run_export (documents, names, 2, dir, job);
-}
 
 /* RFC 4180, strictly: records end with CRLF, a quoted field may hold
  * anything with quotes doubled, an unquoted one no quote, CR or LF.
@@ -245,17 +106,12 @@ parse_export (const char *data)
 static void
 test_golden (void)
 {
-  g_autofree char *dir = make_tmp ();
-  g_autofree char *got = export_fixtures (dir, NULL);
-  g_autofree char *golden = data_path ("golden", "csv", "fixtures.csv", NULL);
-  g_autofree char *want = NULL;
+  g_autofree char *dir = format_test_make_temp_dir ("csv");
+  g_autofree char *got = format_test_export_fixtures ("csv", dir, NULL);
+  g_autofree char *golden = format_test_data_path ("export", "golden", "csv", "fixtures.csv", NULL);
 
-  if (g_getenv ("ATTEST_UPDATE_GOLDEN") != NULL)
-    write_file (golden, got);
-
-  want = read_file (golden);
-  g_assert_cmpstr (got, ==, want);
-  remove_tree (dir);
+  format_test_assert_golden (golden, got, -1);
+  format_test_remove_tree (dir);
 }
 
 static const char * const *
@@ -277,9 +133,9 @@ row_of (GPtrArray  *rows,
 static void
 test_rows (void)
 {
-  g_autofree char *dir = make_tmp ();
+  g_autofree char *dir = format_test_make_temp_dir ("csv");
   g_autoptr(AttestExportJob) job = NULL;
-  g_autofree char *got = export_fixtures (dir, &job);
+  g_autofree char *got = format_test_export_fixtures ("csv", dir, &job);
   g_autoptr(GPtrArray) rows = parse_export (got);
   const AttestExportSummary *summary = attest_export_job_get_summary (job);
   const char * const *row;
@@ -343,7 +199,7 @@ test_rows (void)
   g_assert_cmpuint (lost_spans, ==, 4);
   g_assert_cmpuint (lost_relations, ==, 1);
 
-  remove_tree (dir);
+  format_test_remove_tree (dir);
 }
 
 typedef struct
@@ -389,7 +245,7 @@ unguard (const char *field)
 static void
 test_quoting (void)
 {
-  g_autofree char *dir = make_tmp ();
+  g_autofree char *dir = format_test_make_temp_dir ("csv");
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(AttestText) attest_text = NULL;
   g_autoptr(AttestDocument) document = NULL;
@@ -417,7 +273,7 @@ test_quoting (void)
     }
 
   documents[0] = document;
-  got = run_export (documents, names, 1, dir, NULL);
+  got = format_test_export_documents ("csv", documents, names, 1, dir, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -440,7 +296,7 @@ test_quoting (void)
       g_assert_cmpstr (unguard (row[1]), ==, cases[i].quote);
     }
 
-  remove_tree (dir);
+  format_test_remove_tree (dir);
 }
 
 /* Only the first said-by link of a quote has a column; a second is lost
@@ -448,7 +304,7 @@ test_quoting (void)
 static void
 test_second_speaker (void)
 {
-  g_autofree char *dir = make_tmp ();
+  g_autofree char *dir = format_test_make_temp_dir ("csv");
   g_autoptr(AttestText) text = attest_text_new ("Ana and Ben: \"No.\" Then: \"Yes.\"", -1, NULL);
   g_autoptr(AttestDocument) document = attest_document_new (text);
   AttestDocument *documents[] = { document };
@@ -474,7 +330,7 @@ test_second_speaker (void)
                                                attest_relation_new ("r2", "said-by", "s3", "s2"),
                                                NULL));
 
-  got = run_export (documents, names, 1, dir, &job);
+  got = format_test_export_documents ("csv", documents, names, 1, dir, &job);
   rows = parse_export (got);
   g_assert_cmpuint (rows->len, ==, 3);
   row = rows->pdata[1];
@@ -493,14 +349,14 @@ test_second_speaker (void)
   g_assert_cmpuint (g_array_index (summary->dropped, AttestExportDropped, 0).count, ==, 1);
   g_assert_cmpuint (g_array_index (summary->dropped, AttestExportDropped, 1).count, ==, 1);
 
-  remove_tree (dir);
+  format_test_remove_tree (dir);
 }
 
 /* A document without quotes writes no rows; the header is still there. */
 static void
 test_no_quotes (void)
 {
-  g_autofree char *dir = make_tmp ();
+  g_autofree char *dir = format_test_make_temp_dir ("csv");
   g_autoptr(AttestText) text = attest_text_new ("Nothing was said.", -1, NULL);
   g_autoptr(AttestDocument) document = attest_document_new (text);
   AttestDocument *documents[] = { document };
@@ -508,11 +364,11 @@ test_no_quotes (void)
   g_autofree char *got = NULL;
 
   g_assert_true (attest_document_add_span (document, attest_span_new ("s1", "fact", 0, 7), NULL));
-  got = run_export (documents, names, 1, dir, NULL);
+  got = format_test_export_documents ("csv", documents, names, 1, dir, NULL);
   g_assert_cmpstr (got, ==, "document,quote,speaker,entity,kind,start,end,quote_id,"
                    "speaker_id,wikidata\r\n");
 
-  remove_tree (dir);
+  format_test_remove_tree (dir);
 }
 
 int

@@ -12,6 +12,7 @@
 
 #include "attest-core.h"
 #include "attest-export-private.h"
+#include "format-test-util.h"
 
 /* Strings that would run, load or navigate if they reached the page
  * unescaped; tests/cli/test-html-chromium.py loads the report made from
@@ -31,30 +32,6 @@
   XSS_META " \u2014 'single' & \"double\" <b>bold</b> " XSS_ONERROR "\n"
 
 /* Helpers ------------------------------------------------------------------ */
-
-static const char *
-env_dir (const char *variable)
-{
-  const char *dir = g_getenv (variable);
-
-  if (dir == NULL)
-    g_error ("%s is not set; run the tests with meson test", variable);
-
-  return dir;
-}
-
-static AttestDocument *
-load_fixture (const char *relative)
-{
-  g_autofree char *name = g_strconcat (relative, ".attest.json", NULL);
-  g_autofree char *path = g_build_filename (env_dir ("ATTEST_TEST_DATA"), "export", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AttestDocument *document = attest_sidecar_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
 
 static void
 chunk_clear (AttestExportChunk *chunk)
@@ -177,34 +154,9 @@ static void
 assert_golden (const char    *relative,
                const GString *data)
 {
-  g_autofree char *path = g_build_filename (env_dir ("ATTEST_TEST_DATA"), "export", "golden",
-                                            "html", relative, NULL);
-  g_autofree char *expected = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize len;
-  gsize at = 0;
+  g_autofree char *path = format_test_data_path ("export", "golden", "html", relative, NULL);
 
-  if (g_getenv ("ATTEST_UPDATE_GOLDEN") != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-      g_file_set_contents (path, data->str, data->len, &error);
-      g_assert_no_error (error);
-      return;
-    }
-
-  g_file_get_contents (path, &expected, &len, &error);
-  g_assert_no_error (error);
-  if (len == data->len && memcmp (expected, data->str, len) == 0)
-    return;
-
-  while (at < len && at < data->len && expected[at] == data->str[at])
-    at++;
-  g_test_message ("%s differs at byte %" G_GSIZE_FORMAT ": expected \"%.60s\", got \"%.60s\" "
-                  "(ATTEST_UPDATE_GOLDEN=1 rewrites it)",
-                  relative, at, expected + at, data->str + at);
-  g_test_fail ();
+  format_test_assert_golden (path, data->str, data->len);
 }
 
 /* A checker for what the report may contain: only the elements and
@@ -628,7 +580,7 @@ static void
 test_golden_harbour (void)
 {
   g_autoptr(AttestTagset) tagset = attest_tagset_new_default ();
-  g_autoptr(AttestDocument) document = load_fixture ("world/harbour.txt");
+  g_autoptr(AttestDocument) document = format_test_load_fixture ("world/harbour.txt");
   AttestExportChunk chunk = { 0, };
   const GString *html;
 
@@ -695,7 +647,7 @@ static void
 test_golden_cjk_rtl (void)
 {
   g_autoptr(AttestTagset) tagset = attest_tagset_new_default ();
-  g_autoptr(AttestDocument) document = load_fixture ("cjk-rtl.txt");
+  g_autoptr(AttestDocument) document = format_test_load_fixture ("cjk-rtl.txt");
   AttestExportChunk chunk = { 0, };
   const GString *html;
 
@@ -724,8 +676,8 @@ static void
 test_golden_index (void)
 {
   g_autoptr(AttestTagset) tagset = attest_tagset_new_default ();
-  g_autoptr(AttestDocument) harbour = load_fixture ("world/harbour.txt");
-  g_autoptr(AttestDocument) cjk = load_fixture ("cjk-rtl.txt");
+  g_autoptr(AttestDocument) harbour = format_test_load_fixture ("world/harbour.txt");
+  g_autoptr(AttestDocument) cjk = format_test_load_fixture ("cjk-rtl.txt");
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (doc_info_free);
   g_autoptr(GHashTable) labels = g_hash_table_new (NULL, NULL);
   AttestExportContext context = { &attest_export_html, tagset, FALSE };

@@ -18,90 +18,26 @@
 #include "attest-record.h"
 #include "attest-sidecar.h"
 #include "attest-span-store.h"
+#include "format-test-util.h"
 
 /* The export goes through the export job, as attest-cli export does (the
  * fixtures as sidecars on disk, made-up documents from memory), the
  * import through attest_import_run(). The real frontend's view of the
  * same output is tests/readers/check-labelstudio.js. */
 
-static const char *
-env_dir (const char *variable)
-{
-  const char *dir = g_getenv (variable);
-
-  if (dir == NULL)
-    g_error ("%s is not set; run the tests with meson test", variable);
-
-  return dir;
-}
-
-static char *
-export_path (const char *name)
-{
-  return g_build_filename (env_dir ("ATTEST_TEST_DATA"), "export", name, NULL);
-}
-
-static AttestDocument *
-load_sidecar_of (const char *article)
-{
-  g_autofree char *sidecar = attest_sidecar_path_for_article (article);
-  g_autoptr(GFile) file = g_file_new_for_path (sidecar);
-  g_autoptr(GError) error = NULL;
-  AttestDocument *document = attest_sidecar_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static AttestDocument *
-load_fixture (const char *name)
-{
-  g_autofree char *article = export_path (name);
-
-  return load_sidecar_of (article);
-}
-
-/* Runs @job into a file of a new folder and returns what it wrote. */
-static char *
-run_job (AttestExportJob *job)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("attest-labelstudio-XXXXXX", &error);
-  g_autofree char *path = NULL;
-  char *data = NULL;
-
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "out.json", NULL);
-  attest_export_job_run (job, path, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (attest_export_job_get_summary (job)->n_problems, ==, 0);
-
-  g_file_get_contents (path, &data, NULL, &error);
-  g_assert_no_error (error);
-  g_unlink (path);
-  g_rmdir (dir);
-  return data;
-}
-
 static AttestExportJob *
 fixtures_job (void)
 {
   AttestExportOptions options = ATTEST_EXPORT_OPTIONS_INIT;
-  g_autofree char *cjk = export_path ("cjk-rtl.txt.attest.json");
-  g_autofree char *world = export_path ("world/harbour.txt.attest.json");
-  AttestExportJob *job = attest_export_job_new (&attest_export_labelstudio, &options);
 
-  attest_export_job_add_sidecar (job, cjk, "cjk-rtl.txt");
-  attest_export_job_add_sidecar (job, world, "world/harbour.txt");
-
-  return job;
+  return format_test_fixtures_job (&attest_export_labelstudio, &options);
 }
 
 static char *
 export_fixtures (void)
 {
   g_autoptr(AttestExportJob) job = fixtures_job ();
-  char *data = run_job (job);
+  char *data = format_test_run_job_to_string (job, "out.json");
   const AttestExportSummary *summary = attest_export_job_get_summary (job);
 
   g_assert_cmpuint (summary->n_documents, ==, 2);
@@ -116,59 +52,9 @@ static void
 assert_golden (const char *got,
                const char *name)
 {
-  g_autofree char *path = export_path (name);
-  g_autofree char *expected = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = format_test_data_path ("export", name, NULL);
 
-  if (g_getenv ("ATTEST_UPDATE_GOLDEN") != NULL)
-    {
-      g_file_set_contents (path, got, -1, &error);
-      g_assert_no_error (error);
-    }
-
-  g_file_get_contents (path, &expected, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (got, ==, expected);
-}
-
-static JsonNode *
-parse (const char *data)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, data, -1, &error);
-  g_assert_no_error (error);
-
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("attest-labelstudio-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  format_test_assert_golden (path, got, -1);
 }
 
 static gboolean
@@ -181,14 +67,9 @@ import_data (const char  *tmp,
 {
   g_autofree char *input = g_build_filename (tmp, file_name, NULL);
   g_autofree char *out = g_build_filename (tmp, output, NULL);
-  const char *inputs[] = { input, NULL };
-  g_autoptr(GError) local_error = NULL;
 
-  g_file_set_contents (input, data, len, &local_error);
-  g_assert_no_error (local_error);
-
-  return attest_import_run (&attest_import_labelstudio, inputs, out, "bo",
-                            NULL, NULL, NULL, NULL, error);
+  format_test_write_file (input, data, len);
+  return format_test_import ("labelstudio", FORMAT_TEST_INPUTS (input), out, "bo", NULL, error);
 }
 
 static void
@@ -209,8 +90,8 @@ static void
 test_offsets (void)
 {
   g_autofree char *data = export_fixtures ();
-  g_autoptr(JsonNode) root = parse (data);
-  g_autoptr(AttestDocument) world = load_fixture ("world/harbour.txt");
+  g_autoptr(JsonNode) root = format_test_parse_json (data);
+  g_autoptr(AttestDocument) world = format_test_load_fixture ("world/harbour.txt");
   AttestText *text = attest_document_get_text (world);
   JsonArray *tasks = json_node_get_array (root);
   JsonObject *task = json_array_get_object_element (tasks, 1);
@@ -312,15 +193,15 @@ assert_same_document (AttestDocument *got,
 static void
 test_roundtrip (void)
 {
-  g_autofree char *tmp = make_temp_dir ();
+  g_autofree char *tmp = format_test_make_temp_dir ("labelstudio");
   g_autofree char *data = export_fixtures ();
   g_autofree char *world_path = g_build_filename (tmp, "out", "world", "harbour.txt", NULL);
   g_autofree char *cjk_path = g_build_filename (tmp, "out", "cjk-rtl.txt", NULL);
   g_autofree char *out = g_build_filename (tmp, "out", NULL);
   g_autoptr(AttestDocument) world = NULL;
   g_autoptr(AttestDocument) cjk = NULL;
-  g_autoptr(AttestDocument) world_expected = load_fixture ("world/harbour.txt");
-  g_autoptr(AttestDocument) cjk_expected = load_fixture ("cjk-rtl.txt");
+  g_autoptr(AttestDocument) world_expected = format_test_load_fixture ("world/harbour.txt");
+  g_autoptr(AttestDocument) cjk_expected = format_test_load_fixture ("cjk-rtl.txt");
   g_autoptr(GError) error = NULL;
   g_autofree char *article = NULL;
 
@@ -332,13 +213,13 @@ test_roundtrip (void)
   g_assert_no_error (error);
   g_assert_cmpstr (article, ==, attest_text_get_data (attest_document_get_text (world_expected)));
 
-  world = load_sidecar_of (world_path);
-  cjk = load_sidecar_of (cjk_path);
+  world = format_test_load_article (world_path);
+  cjk = format_test_load_article (cjk_path);
   assert_same_document (world, world_expected);
   assert_same_document (cjk, cjk_expected);
 
-  remove_tree (out);
-  remove_tree (tmp);
+  format_test_remove_tree (out);
+  format_test_remove_tree (tmp);
 }
 
 /* The golden export as Label Studio's frontend (1.4.0, from npm) wrote
@@ -349,28 +230,29 @@ test_roundtrip (void)
 static void
 test_frontend (void)
 {
-  g_autofree char *tmp = make_temp_dir ();
-  g_autofree char *input = export_path ("labelstudio/frontend-1.4.0.json");
+  g_autofree char *tmp = format_test_make_temp_dir ("labelstudio");
+  g_autofree char *input = format_test_data_path ("export", "labelstudio", "frontend-1.4.0.json",
+                                                  NULL);
   g_autofree char *out = g_build_filename (tmp, "out", NULL);
   g_autofree char *world_path = g_build_filename (out, "world", "harbour.txt", NULL);
   g_autofree char *cjk_path = g_build_filename (out, "cjk-rtl.txt", NULL);
   const char *inputs[] = { input, NULL };
   g_autoptr(AttestDocument) world = NULL;
   g_autoptr(AttestDocument) cjk = NULL;
-  g_autoptr(AttestDocument) world_expected = load_fixture ("world/harbour.txt");
-  g_autoptr(AttestDocument) cjk_expected = load_fixture ("cjk-rtl.txt");
+  g_autoptr(AttestDocument) world_expected = format_test_load_fixture ("world/harbour.txt");
+  g_autoptr(AttestDocument) cjk_expected = format_test_load_fixture ("cjk-rtl.txt");
   g_autoptr(GError) error = NULL;
 
   attest_import_run (&attest_import_labelstudio, inputs, out, "bo", NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  world = load_sidecar_of (world_path);
-  cjk = load_sidecar_of (cjk_path);
+  world = format_test_load_article (world_path);
+  cjk = format_test_load_article (cjk_path);
   assert_same_document (world, world_expected);
   assert_same_document (cjk, cjk_expected);
 
-  remove_tree (out);
-  remove_tree (tmp);
+  format_test_remove_tree (out);
+  format_test_remove_tree (tmp);
 }
 
 /* A task as Label Studio itself exports one: its own region ids,
@@ -380,8 +262,9 @@ test_frontend (void)
 static void
 test_foreign (void)
 {
-  g_autofree char *tmp = make_temp_dir ();
-  g_autofree char *input = export_path ("labelstudio/label-studio-export.json");
+  g_autofree char *tmp = format_test_make_temp_dir ("labelstudio");
+  g_autofree char *input = format_test_data_path ("export", "labelstudio",
+                                                  "label-studio-export.json", NULL);
   g_autofree char *out = g_build_filename (tmp, "out", NULL);
   g_autofree char *first = g_build_filename (out, "task-41.txt", NULL);
   g_autofree char *second = g_build_filename (out, "task-2.txt", NULL);
@@ -399,7 +282,7 @@ test_foreign (void)
   g_assert_no_error (error);
   g_assert_cmpuint (summary.n_documents, ==, 2);
 
-  a = load_sidecar_of (first);
+  a = format_test_load_article (first);
   spans = attest_document_get_spans (a);
   g_assert_cmpuint (attest_span_store_get_n_spans (spans), ==, 5);
 
@@ -446,13 +329,13 @@ test_foreign (void)
 
   /* The whole-task classification is no span's; predictions are not
    * annotations, and neither is a skipped one. */
-  b = load_sidecar_of (second);
+  b = format_test_load_article (second);
   g_assert_cmpuint (attest_span_store_get_n_spans (attest_document_get_spans (b)), ==, 1);
   g_assert_cmpuint (attest_span_store_get_nth (attest_document_get_spans (b), 0)->start, ==, 27);
   g_assert_cmpstr (attest_document_get_meta (b, "source"), ==, "wire");
 
-  remove_tree (out);
-  remove_tree (tmp);
+  format_test_remove_tree (out);
+  format_test_remove_tree (tmp);
 }
 
 /* Older Label Studio frontends counted UTF-16 units; the text they saved
@@ -460,7 +343,7 @@ test_foreign (void)
 static void
 test_utf16_legacy (void)
 {
-  g_autofree char *tmp = make_temp_dir ();
+  g_autofree char *tmp = format_test_make_temp_dir ("labelstudio");
   g_autofree char *out = g_build_filename (tmp, "out", NULL);
   g_autofree char *article = g_build_filename (out, "task-1.txt", NULL);
   g_autoptr(AttestDocument) document = NULL;
@@ -475,13 +358,13 @@ test_utf16_legacy (void)
   import_data (tmp, "old.json", data, -1, "out", &error);
   g_assert_no_error (error);
 
-  document = load_sidecar_of (article);
+  document = format_test_load_article (article);
   span = attest_span_store_get_nth (attest_document_get_spans (document), 0);
   g_assert_cmpuint (span->start, ==, 2);
   g_assert_cmpuint (span->end, ==, 6);
 
-  remove_tree (out);
-  remove_tree (tmp);
+  format_test_remove_tree (out);
+  format_test_remove_tree (tmp);
 }
 
 typedef struct
@@ -581,71 +464,32 @@ static const Hostile hostile[] = {
 static void
 test_hostile (void)
 {
-  g_autofree char *tmp = make_temp_dir ();
-  g_autofree char *out = g_build_filename (tmp, "out", NULL);
-
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GDir) dir = NULL;
 
-      g_assert_false (import_data (tmp, "bad.json", hostile[i].data, -1, "out", &error));
-      g_assert_nonnull (error);
+      /* Nothing may be left behind: no output folder, no hidden one
+       * beside it. */
+      format_test_import_fails ("labelstudio", "bad.json", hostile[i].data, -1, &error);
       g_test_message ("%s: %s", hostile[i].what, error->message);
       if (strstr (error->message, hostile[i].message) == NULL)
         g_error ("%s: “%s” does not say “%s”", hostile[i].what, error->message, hostile[i].message);
-
-      /* Nothing left behind: no output folder, no hidden one beside it. */
-      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-      dir = g_dir_open (tmp, 0, NULL);
-      g_assert_cmpstr (g_dir_read_name (dir), ==, "bad.json");
-      g_assert_null (g_dir_read_name (dir));
     }
-
-  remove_tree (tmp);
 }
 
 /* json-glib 1.6 would overflow its stack on this; the guard refuses it. */
 static void
 test_deep_nesting (void)
 {
-  g_autofree char *tmp = make_temp_dir ();
-  g_autofree char *out = g_build_filename (tmp, "out", NULL);
   g_autoptr(GString) data = g_string_new ("[{\"data\": {\"text\": \"a\", \"meta\": {\"x\": ");
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < 200000; i++)
     g_string_append_c (data, '[');
 
-  g_assert_false (import_data (tmp, "deep.json", data->str, data->len, "out", &error));
+  format_test_import_fails ("labelstudio", "deep.json", data->str, data->len, &error);
   g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_TOO_LARGE);
   g_assert_true (g_str_has_prefix (error->message, "deep.json: line 1, column"));
-  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-
-  remove_tree (tmp);
-}
-
-static AttestDocument *
-make_document (const char *text_utf8)
-{
-  g_autoptr(AttestText) text = attest_text_new (text_utf8, -1, NULL);
-
-  return attest_document_new (text);
-}
-
-static AttestSpan *
-add_span (AttestDocument *document,
-          const char     *label,
-          guint           start,
-          guint           end)
-{
-  AttestSpan *span = attest_span_new (NULL, label, start, end);
-  g_autoptr(GError) error = NULL;
-
-  attest_document_add_span (document, span, &error);
-  g_assert_no_error (error);
-
-  return span;
 }
 
 static guint64
@@ -674,10 +518,10 @@ results_of (JsonNode *root,
 static void
 test_dropped (void)
 {
-  g_autoptr(AttestDocument) document = make_document ("“No,” she said.");
-  AttestSpan *quote = add_span (document, "quote", 1, 4);
-  AttestSpan *speaker = add_span (document, "speaker", 6, 9);
-  AttestSpan *empty = add_span (document, "fact", 12, 12);
+  g_autoptr(AttestDocument) document = format_test_new_document ("“No,” she said.");
+  AttestSpan *quote = format_test_add_span (document, "quote", 1, 4);
+  AttestSpan *speaker = format_test_add_span (document, "speaker", 6, 9);
+  AttestSpan *empty = format_test_add_span (document, "fact", 12, 12);
   AttestRelation *said = attest_relation_new (NULL, "said-by", quote->id, speaker->id);
   AttestRelation *odd = attest_relation_new (NULL, "said-by", empty->id, speaker->id);
   AttestExportOptions options = ATTEST_EXPORT_OPTIONS_INIT;
@@ -692,7 +536,7 @@ test_dropped (void)
   attest_document_add_relation (document, odd, NULL);
 
   attest_export_job_add_document (job, document, "no.txt");
-  data = run_job (job);
+  data = format_test_run_job_to_string (job, "out.json");
   summary = attest_export_job_get_summary (job);
 
   g_assert_cmpuint (dropped_count (summary, "empty spans"), ==, 1);
@@ -704,15 +548,15 @@ test_dropped (void)
   lines = attest_export_summary_describe_dropped (summary, &attest_export_labelstudio);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
 
-  root = parse (data);
+  root = format_test_parse_json (data);
   g_assert_cmpuint (json_array_get_length (results_of (root, 0)), ==, 3);
 }
 
 static void
 test_attributes (void)
 {
-  g_autoptr(AttestDocument) document = make_document ("He said: yes & no.");
-  AttestSpan *quote = add_span (document, "quote", 9, 17);
+  g_autoptr(AttestDocument) document = format_test_new_document ("He said: yes & no.");
+  AttestSpan *quote = format_test_add_span (document, "quote", 9, 17);
   AttestExportOptions options = ATTEST_EXPORT_OPTIONS_INIT;
   g_autoptr(AttestExportJob) job = attest_export_job_new (&attest_export_labelstudio, &options);
   g_autofree char *data = NULL;
@@ -724,8 +568,8 @@ test_attributes (void)
   quote->attrs = attest_attrs_set (quote->attrs, "kind", "indirect");
   quote->attrs = attest_attrs_set (quote->attrs, "source", "radio");
   attest_export_job_add_document (job, document, "yes.txt");
-  data = run_job (job);
-  root = parse (data);
+  data = format_test_run_job_to_string (job, "out.json");
+  root = format_test_parse_json (data);
   results = results_of (root, 0);
 
   kind = json_array_get_object_element (results, 1);
@@ -807,7 +651,7 @@ test_config (void)
    * the tag set. */
   {
     g_autoptr(AttestExportJob) job = fixtures_job ();
-    g_autofree char *data = run_job (job);
+    g_autofree char *data = format_test_run_job_to_string (job, "out.json");
     g_autofree char *from_export = attest_export_labelstudio_config (
       tagset, attest_export_job_get_summary (job));
 

@@ -15,95 +15,27 @@
 #include "attest-export-private.h"
 #include "attest-record.h"
 #include "attest-sidecar.h"
+#include "format-test-util.h"
 
 /* Everything goes through the export job, as attest-cli export does:
  * the fixtures as sidecars on disk (the streaming record reader), made-up
  * documents from memory. tests/readers/check-w3c.js runs the
  * annotation-model test suite's schemas over the same output. */
 
-static const char *
-env_dir (const char *variable)
-{
-  const char *dir = g_getenv (variable);
-
-  if (dir == NULL)
-    g_error ("%s is not set; run the tests with meson test", variable);
-
-  return dir;
-}
-
-static char *
-export_path (const char *name)
-{
-  return g_build_filename (env_dir ("ATTEST_TEST_DATA"), "export", name, NULL);
-}
-
-static AttestDocument *
-load_fixture (const char *name)
-{
-  g_autofree char *article = export_path (name);
-  g_autofree char *sidecar = attest_sidecar_path_for_article (article);
-  g_autoptr(GFile) file = g_file_new_for_path (sidecar);
-  g_autoptr(GError) error = NULL;
-  AttestDocument *document = attest_sidecar_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
-
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, NULL, &error);
-  g_assert_no_error (error);
-  return data;
-}
-
-/* Runs @job into a file of a new folder and returns what it wrote. */
-static char *
-run_job (AttestExportJob *job)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("attest-w3c-XXXXXX", &error);
-  g_autofree char *path = NULL;
-  char *data;
-
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "out.jsonld", NULL);
-  attest_export_job_run (job, path, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (attest_export_job_get_summary (job)->n_problems, ==, 0);
-
-  data = read_file (path);
-  g_unlink (path);
-  g_rmdir (dir);
-  return data;
-}
-
 static AttestExportJob *
 fixtures_job (guint shard_size)
 {
   AttestExportOptions options = ATTEST_EXPORT_OPTIONS_INIT;
-  g_autofree char *cjk = export_path ("cjk-rtl.txt.attest.json");
-  g_autofree char *world = export_path ("world/harbour.txt.attest.json");
-  AttestExportJob *job;
 
   options.shard_size = shard_size;
-  job = attest_export_job_new (&attest_export_w3c, &options);
-  attest_export_job_add_sidecar (job, cjk, "cjk-rtl.txt");
-  attest_export_job_add_sidecar (job, world, "world/harbour.txt");
-
-  return job;
+  return format_test_fixtures_job (&attest_export_w3c, &options);
 }
 
 static char *
 export_fixtures (void)
 {
   g_autoptr(AttestExportJob) job = fixtures_job (0);
-  char *data = run_job (job);
+  char *data = format_test_run_job_to_string (job, "out.jsonld");
   const AttestExportSummary *summary = attest_export_job_get_summary (job);
 
   g_assert_cmpuint (summary->n_documents, ==, 2);
@@ -128,19 +60,7 @@ export_documents (AttestDocument **documents,
       attest_export_job_add_document (job, documents[i], name);
     }
 
-  return run_job (job);
-}
-
-static JsonNode *
-parse (const char *data)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, data, -1, &error);
-  g_assert_no_error (error);
-
-  return json_node_copy (json_parser_get_root (parser));
+  return format_test_run_job_to_string (job, "out.jsonld");
 }
 
 static JsonArray *
@@ -207,19 +127,9 @@ static void
 test_golden (void)
 {
   g_autofree char *got = export_fixtures ();
-  g_autofree char *path = export_path ("golden/w3c/export.jsonld");
-  g_autofree char *expected = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = format_test_data_path ("export", "golden", "w3c", "export.jsonld", NULL);
 
-  if (g_getenv ("ATTEST_UPDATE_GOLDEN") != NULL)
-    {
-      g_file_set_contents (path, got, -1, &error);
-      g_assert_no_error (error);
-    }
-
-  g_file_get_contents (path, &expected, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (got, ==, expected);
+  format_test_assert_golden (path, got, -1);
 }
 
 /* Every selector pair must name the same text, counted in code points:
@@ -277,9 +187,9 @@ static void
 test_selectors (void)
 {
   g_autofree char *data = export_fixtures ();
-  g_autoptr(JsonNode) root = parse (data);
-  g_autoptr(AttestDocument) world = load_fixture ("world/harbour.txt");
-  g_autoptr(AttestDocument) cjk = load_fixture ("cjk-rtl.txt");
+  g_autoptr(JsonNode) root = format_test_parse_json (data);
+  g_autoptr(AttestDocument) world = format_test_load_fixture ("world/harbour.txt");
+  g_autoptr(AttestDocument) cjk = format_test_load_fixture ("cjk-rtl.txt");
   JsonArray *items = items_of (root);
   JsonObject *fact, *position, *quote;
 
@@ -306,7 +216,7 @@ static void
 test_bodies (void)
 {
   g_autofree char *data = export_fixtures ();
-  g_autoptr(JsonNode) root = parse (data);
+  g_autoptr(JsonNode) root = format_test_parse_json (data);
   JsonArray *items = items_of (root);
   JsonObject *quote = find_item (items, "urn:attest:world/harbour.txt#s3");
   JsonObject *mayor = find_item (items, "urn:attest:world/harbour.txt#s2");
@@ -355,7 +265,7 @@ static void
 test_relations (void)
 {
   g_autofree char *data = export_fixtures ();
-  g_autoptr(JsonNode) root = parse (data);
+  g_autoptr(JsonNode) root = format_test_parse_json (data);
   JsonArray *items = items_of (root);
   JsonObject *collection = json_node_get_object (root);
   JsonObject *continues = find_item (items, "urn:attest:world/harbour.txt#r3");
@@ -418,8 +328,8 @@ test_iris (void)
   JsonObject *item, *target;
 
   attest_export_job_add_document (job, document, "batch 3/Zoë#1.txt");
-  data = run_job (job);
-  root = parse (data);
+  data = format_test_run_job_to_string (job, "out.jsonld");
+  root = format_test_parse_json (data);
   item = json_array_get_object_element (items_of (root), 0);
   target = json_object_get_object_member (item, "target");
 
@@ -443,7 +353,7 @@ export_one_quote (const char *text,
   AttestDocument *documents[] = { document };
   g_autofree char *data = export_documents (documents, 1);
 
-  *root = parse (data);
+  *root = format_test_parse_json (data);
   return find_selector (json_array_get_object_element (items_of (*root), 0), "TextQuoteSelector");
 }
 
@@ -499,8 +409,8 @@ test_empty (void)
   AttestDocument *mixed[] = { bare, one, bare };
   g_autofree char *empty = export_documents (only_bare, 1);
   g_autofree char *some = export_documents (mixed, 3);
-  g_autoptr(JsonNode) empty_root = parse (empty);
-  g_autoptr(JsonNode) some_root = parse (some);
+  g_autoptr(JsonNode) empty_root = format_test_parse_json (empty);
+  g_autoptr(JsonNode) some_root = format_test_parse_json (some);
 
   /* A document without annotations writes nothing, so the separator
    * never doubles up and the collection is still valid JSON. */
@@ -515,8 +425,7 @@ static void
 test_shards (void)
 {
   g_autoptr(AttestExportJob) job = fixtures_job (1);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("attest-w3c-XXXXXX", &error);
+  g_autofree char *dir = format_test_make_temp_dir ("w3c");
   g_autofree char *path = g_build_filename (dir, "out.jsonld", NULL);
   g_autofree char *first_path = g_build_filename (dir, "out-00000.jsonld", NULL);
   g_autofree char *second_path = g_build_filename (dir, "out-00001.jsonld", NULL);
@@ -525,12 +434,11 @@ test_shards (void)
   g_autoptr(JsonNode) first_root = NULL;
   g_autoptr(JsonNode) second_root = NULL;
 
-  attest_export_job_run (job, path, NULL, &error);
-  g_assert_no_error (error);
-  first = read_file (first_path);
-  second = read_file (second_path);
-  first_root = parse (first);
-  second_root = parse (second);
+  format_test_run_job (job, path);
+  first = format_test_read_file (first_path, NULL);
+  second = format_test_read_file (second_path, NULL);
+  first_root = format_test_parse_json (first);
+  second_root = format_test_parse_json (second);
 
   /* cjk-rtl.txt: 7 spans and 3 relations; harbour.txt: 10 and 5. */
   g_assert_cmpuint (json_array_get_length (items_of (first_root)), ==, 10);
@@ -538,9 +446,7 @@ test_shards (void)
   g_assert_nonnull (find_item (items_of (second_root), "urn:attest:world/harbour.txt#r5"));
   g_assert_false (json_object_has_member (json_node_get_object (second_root), "total"));
 
-  g_unlink (first_path);
-  g_unlink (second_path);
-  g_rmdir (dir);
+  format_test_remove_tree (dir);
 }
 
 int

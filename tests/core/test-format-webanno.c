@@ -12,51 +12,9 @@
 
 #include "attest-core.h"
 #include "attest-export-private.h"
+#include "format-test-util.h"
 
 /* Helpers ---------------------------------------------------------------- */
-
-static char *
-data_path (const char *first,
-           ...)
-{
-  const char *root = g_getenv ("ATTEST_TEST_DATA");
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  va_list args;
-
-  if (root == NULL)
-    g_error ("ATTEST_TEST_DATA is not set; run the test through meson test");
-
-  g_ptr_array_add (parts, (gpointer) root);
-  va_start (args, first);
-  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
-    g_ptr_array_add (parts, (gpointer) part);
-  va_end (args);
-  g_ptr_array_add (parts, NULL);
-
-  return g_build_filenamev ((char **) parts->pdata);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
 
 /* A temporary folder, removed when the test ends. */
 typedef struct
@@ -67,7 +25,7 @@ typedef struct
 static void
 temp_dir_free (TempDir *dir)
 {
-  remove_tree (dir->path);
+  format_test_remove_tree (dir->path);
   g_free (dir->path);
   g_free (dir);
 }
@@ -77,11 +35,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TempDir, temp_dir_free)
 static TempDir *
 temp_dir_new (void)
 {
-  g_autoptr(GError) error = NULL;
   TempDir *dir = g_new0 (TempDir, 1);
 
-  dir->path = g_dir_make_tmp ("attest-webanno-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir->path = format_test_make_temp_dir ("webanno");
   return dir;
 }
 
@@ -92,117 +48,9 @@ temp_path (TempDir    *dir,
   return g_build_filename (dir->path, name, NULL);
 }
 
-static void
-write_file (const char *path,
-            const char *data,
-            gssize      len)
-{
-  g_autofree char *parent = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
-  g_file_set_contents (path, data, len, &error);
-  g_assert_no_error (error);
-}
-
-static char *
-read_file (const char *path,
-           gsize      *len)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, len, &error);
-  g_assert_no_error (error);
-  return data;
-}
-
-static AttestDocument *
-load_sidecar (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  AttestDocument *document = attest_sidecar_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-  return document;
-}
-
-static AttestDocument *
-new_document (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttestText) t = attest_text_new (text, -1, &error);
-
-  g_assert_no_error (error);
-  return attest_document_new (t);
-}
-
-static AttestSpan *
-add_span (AttestDocument *document,
-          const char     *label,
-          guint           start,
-          guint           end)
-{
-  g_autoptr(GError) error = NULL;
-  AttestSpan *span = attest_span_new (NULL, label, start, end);
-
-  attest_document_add_span (document, span, &error);
-  g_assert_no_error (error);
-  return span;
-}
-
-static AttestRelation *
-add_relation (AttestDocument *document,
-              const char     *type,
-              AttestSpan     *from,
-              AttestSpan     *to)
-{
-  g_autoptr(GError) error = NULL;
-  AttestRelation *relation = attest_relation_new (NULL, type, from->id, to->id);
-
-  attest_document_add_relation (document, relation, &error);
-  g_assert_no_error (error);
-  return relation;
-}
-
-static gboolean
-collect_span (AttestSpan *span,
-              gpointer    user_data)
-{
-  g_ptr_array_add (user_data, span);
-  return TRUE;
-}
-
-static GPtrArray *
-get_spans (AttestDocument *document)
-{
-  GPtrArray *spans = g_ptr_array_new ();
-
-  attest_span_store_foreach (attest_document_get_spans (document), collect_span, spans);
-  return spans;
-}
-
 /* Exporting ---------------------------------------------------------------- */
 
 static const char * const fixture_names[] = { "world/harbour.txt", "cjk-rtl.txt" };
-
-static char *
-fixture_sidecar (const char *name)
-{
-  g_autofree char *sidecar = g_strconcat (name, ATTEST_SIDECAR_SUFFIX, NULL);
-
-  return data_path ("export", sidecar, NULL);
-}
-
-static AttestDocument *
-load_fixture (const char *name)
-{
-  g_autofree char *path = fixture_sidecar (name);
-
-  return load_sidecar (path);
-}
 
 /* The count the export gave for @what, 0 when it dropped none. */
 static guint64
@@ -253,14 +101,13 @@ run_export (AttestDocument **documents,
         attest_export_job_add_document (job, documents[i], names[i]);
       else
         {
-          g_autofree char *sidecar = fixture_sidecar (names[i]);
+          g_autofree char *sidecar = format_test_fixture_sidecar (names[i]);
 
           attest_export_job_add_sidecar (job, sidecar, names[i]);
         }
     }
 
-  attest_export_job_run (job, output, NULL, &error);
-  g_assert_no_error (error);
+  format_test_run_job (job, output);
   return job;
 }
 
@@ -271,36 +118,6 @@ export_fixtures (const char *output)
 }
 
 /* Importing ---------------------------------------------------------------- */
-
-static gboolean
-import_paths (const char * const  *inputs,
-              const char          *output,
-              AttestImportSummary *summary,
-              GError             **error)
-{
-  const AttestImporter *importer = attest_importer_lookup ("webanno");
-
-  g_assert_nonnull (importer);
-  return attest_import_run (importer, inputs, output, "tester", NULL, NULL, summary, NULL, error);
-}
-
-static AttestDocument *
-load_imported (const char *folder,
-               const char *name)
-{
-  g_autofree char *article = g_build_filename (folder, name, NULL);
-  g_autofree char *sidecar = g_strconcat (article, ATTEST_SIDECAR_SUFFIX, NULL);
-  g_autoptr(AttestDocument) document = load_sidecar (sidecar);
-  g_autofree char *bytes = NULL;
-  gsize len;
-
-  /* The article written beside it is the text, byte for byte. */
-  bytes = read_file (article, &len);
-  g_assert_cmpuint (len, ==, attest_text_get_n_bytes (attest_document_get_text (document)));
-  g_assert_true (memcmp (bytes, attest_text_get_data (attest_document_get_text (document)), len) == 0);
-
-  return g_steal_pointer (&document);
-}
 
 /* Comparing documents ------------------------------------------------------------ */
 
@@ -339,7 +156,7 @@ describe_span (AttestDocument   *document,
 static char *
 describe_spans (AttestDocument *document)
 {
-  g_autoptr(GPtrArray) spans = get_spans (document);
+  g_autoptr(GPtrArray) spans = format_test_get_spans (document);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < spans->len; i++)
@@ -454,7 +271,7 @@ test_golden (void)
   g_autoptr(TempDir) dir = temp_dir_new ();
   g_autoptr(AttestExportJob) job = export_fixtures (dir->path);
   const AttestExportSummary *summary = attest_export_job_get_summary (job);
-  g_autofree char *golden = data_path ("export", "golden", "webanno", NULL);
+  g_autofree char *golden = format_test_data_path ("export", "golden", "webanno", NULL);
 
   g_assert_cmpuint (summary->n_documents, ==, 2);
   g_assert_cmpuint (summary->n_spans, ==, 17);
@@ -467,14 +284,9 @@ test_golden (void)
     {
       g_autofree char *path = temp_path (dir, files[i]);
       g_autofree char *expected_path = g_build_filename (golden, files[i], NULL);
-      g_autofree char *actual = read_file (path, NULL);
-      g_autofree char *expected = NULL;
+      g_autofree char *actual = format_test_read_file (path, NULL);
 
-      /* ATTEST_UPDATE_GOLDEN=1 rewrites them, for a change made on purpose. */
-      if (g_getenv ("ATTEST_UPDATE_GOLDEN") != NULL)
-        write_file (expected_path, actual, -1);
-      expected = read_file (expected_path, NULL);
-      g_assert_cmpstr (actual, ==, expected);
+      format_test_assert_golden (expected_path, actual, -1);
     }
 }
 
@@ -522,8 +334,8 @@ test_utf16 (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = temp_path (dir, cases[i].file);
-      g_autofree char *tsv = read_file (path, NULL);
-      g_autoptr(AttestDocument) document = load_fixture (cases[i].name);
+      g_autofree char *tsv = format_test_read_file (path, NULL);
+      g_autoptr(AttestDocument) document = format_test_load_fixture (cases[i].name);
       AttestText *text = attest_document_get_text (document);
       g_auto(GStrv) fields = find_row (tsv, cases[i].token, cases[i].nth);
       guint cp = cp_of (attest_text_get_data (text), cases[i].token, cases[i].nth);
@@ -539,7 +351,7 @@ test_utf16 (void)
   /* The emoji itself is two units wide. */
   {
     g_autofree char *path = temp_path (dir, "world/harbour.tsv");
-    g_autofree char *tsv = read_file (path, NULL);
+    g_autofree char *tsv = format_test_read_file (path, NULL);
     g_auto(GStrv) fields = find_row (tsv, "\U0001F309", 0);
     guint begin, end;
 
@@ -562,7 +374,7 @@ test_roundtrip_fixtures (void)
   AttestImportSummary summary = { 0 };
   g_autoptr(GError) error = NULL;
 
-  import_paths (inputs, imported, &summary, &error);
+  format_test_import ("webanno", inputs, imported, "tester", &summary, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary.n_documents, ==, 2);
   g_assert_cmpuint (summary.n_spans, ==, 17);
@@ -571,9 +383,9 @@ test_roundtrip_fixtures (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (fixture_names); i++)
     {
-      g_autoptr(AttestDocument) original = load_fixture (fixture_names[i]);
-      g_autoptr(AttestDocument) back = load_imported (imported, fixture_names[i]);
-      g_autoptr(GPtrArray) spans = get_spans (back);
+      g_autoptr(AttestDocument) original = format_test_load_fixture (fixture_names[i]);
+      g_autoptr(AttestDocument) back = format_test_load_imported (imported, fixture_names[i]);
+      g_autoptr(GPtrArray) spans = format_test_get_spans (back);
       AttestText *a = attest_document_get_text (original);
       AttestText *b = attest_document_get_text (back);
 
@@ -594,7 +406,7 @@ test_roundtrip_fixtures (void)
 
   /* The entity ids of the export are kept. */
   {
-    g_autoptr(AttestDocument) back = load_imported (imported, "world/harbour.txt");
+    g_autoptr(AttestDocument) back = format_test_load_imported (imported, "world/harbour.txt");
     AttestEntity *e1 = attest_document_lookup_entity (back, "e1");
 
     g_assert_nonnull (e1);
@@ -614,7 +426,7 @@ test_roundtrip_fixtures (void)
 static AttestDocument *
 build_edge_document (gboolean as_imported)
 {
-  AttestDocument *document = new_document (EDGE_TEXT);
+  AttestDocument *document = format_test_new_document (EDGE_TEXT);
   const char *text = EDGE_TEXT;
   g_autoptr(GError) error = NULL;
   AttestEntity *entity, *unused;
@@ -636,19 +448,22 @@ build_edge_document (gboolean as_imported)
     }
 
   /* Starts at the text's first character, a line feed. */
-  lead = add_span (document, "fact", 0, cp_of (text, "Lead", 0) + 4);
+  lead = format_test_add_span (document, "fact", 0, cp_of (text, "Lead", 0) + 4);
   /* Inside a word. */
-  sub = add_span (document, "fact", cp_of (text, "ead", 0), cp_of (text, "ead", 0) + 3);
+  sub = format_test_add_span (document, "fact", cp_of (text, "ead", 0), cp_of (text, "ead", 0) + 3);
   /* Starts in the middle of two spaces. */
-  wide = add_span (document, "quote", cp_of (text, "  wide", 0) + 1, cp_of (text, "wide", 0) + 4);
+  wide = format_test_add_span (document, "quote", cp_of (text, "  wide", 0) + 1,
+                               cp_of (text, "wide", 0) + 4);
   /* Ends with the carriage return closing its sentence. */
-  gap = add_span (document, "fact", cp_of (text, "gap", 0), cp_of (text, "gap", 0) + 4);
+  gap = format_test_add_span (document, "fact", cp_of (text, "gap", 0), cp_of (text, "gap", 0) + 4);
   /* Runs over the blank line into the next paragraph, ending mid-word. */
-  cross = add_span (document, "quote", cp_of (text, "stop", 0), cp_of (text, "Cafe", 0) + 2);
+  cross = format_test_add_span (document, "quote", cp_of (text, "stop", 0),
+                                cp_of (text, "Cafe", 0) + 2);
   /* Empty spans: in a word, at the very start, at the end of the last sentence. */
-  empty_mid = add_span (document, "fact", cp_of (text, "ented", 0), cp_of (text, "ented", 0));
-  empty_start = add_span (document, "fact", 0, 0);
-  empty_end = add_span (document, "fact", limit, limit);
+  empty_mid = format_test_add_span (document, "fact", cp_of (text, "ented", 0),
+                                    cp_of (text, "ented", 0));
+  empty_start = format_test_add_span (document, "fact", 0, 0);
+  empty_end = format_test_add_span (document, "fact", limit, limit);
   /* As re-anchoring leaves them: marked, with the text they had, which
    * the format cannot hold. */
   empty_mid->flags = empty_start->flags = empty_end->flags = ATTEST_SPAN_FLAG_DELETED;
@@ -659,11 +474,15 @@ build_edge_document (gboolean as_imported)
       empty_end->old_text = g_strdup ("gone");
     }
   /* Stacked: three spans on one word, two of them alike. */
-  quote = add_span (document, "quote", cp_of (text, "Indented", 0), cp_of (text, "Indented", 0) + 8);
-  fact = add_span (document, "fact", cp_of (text, "Indented", 0), cp_of (text, "Indented", 0) + 8);
-  fact2 = add_span (document, "fact", cp_of (text, "Indented", 0), cp_of (text, "Indented", 0) + 8);
+  quote = format_test_add_span (document, "quote", cp_of (text, "Indented", 0),
+                                cp_of (text, "Indented", 0) + 8);
+  fact = format_test_add_span (document, "fact", cp_of (text, "Indented", 0),
+                               cp_of (text, "Indented", 0) + 8);
+  fact2 = format_test_add_span (document, "fact", cp_of (text, "Indented", 0),
+                                cp_of (text, "Indented", 0) + 8);
   /* Every reserved character, and a backslash at the end. */
-  reserved = add_span (document, "fact", cp_of (text, "line", 0), cp_of (text, "line", 0) + 4);
+  reserved = format_test_add_span (document, "fact", cp_of (text, "line", 0),
+                                   cp_of (text, "line", 0) + 4);
   attest_document_set_span_note (document, reserved, "a\\b [c] |d| _e_ ->f; *g* \th\nend\\");
   attest_document_set_span_attr (document, reserved, "kind", "*");
   attest_document_set_span_attr (document, reserved, "confidence", "_");
@@ -673,32 +492,36 @@ build_edge_document (gboolean as_imported)
       attest_document_set_span_attr (document, reserved, "empty", "");
     }
   /* A note with CRLF: the CR cannot be held. */
-  noted = add_span (document, "fact", cp_of (text, "then", 0), cp_of (text, "then", 0) + 4);
+  noted = format_test_add_span (document, "fact", cp_of (text, "then", 0),
+                                cp_of (text, "then", 0) + 4);
   attest_document_set_span_note (document, noted, as_imported ? "one\ntwo" : "one\r\ntwo");
   /* The emoji, and what follows it. */
-  emoji = add_span (document, "fact", cp_of (text, "\U0001F600", 0), cp_of (text, "\U0001F600", 0) + 2);
-  after = add_span (document, "fact", cp_of (text, "y x", 0), cp_of (text, "y x", 0) + 1);
-  add_span (document, "quote", cp_of (text, "x|y_z", 0), cp_of (text, "x|y_z", 0) + 5);
-  add_span (document, "fact", cp_of (text, "back", 0), cp_of (text, "slash", 0) + 5);
+  emoji = format_test_add_span (document, "fact", cp_of (text, "\U0001F600", 0),
+                                cp_of (text, "\U0001F600", 0) + 2);
+  after = format_test_add_span (document, "fact", cp_of (text, "y x", 0),
+                                cp_of (text, "y x", 0) + 1);
+  format_test_add_span (document, "quote", cp_of (text, "x|y_z", 0), cp_of (text, "x|y_z", 0) + 5);
+  format_test_add_span (document, "fact", cp_of (text, "back", 0), cp_of (text, "slash", 0) + 5);
   /* Ends in the trailing spaces of the last line. */
-  add_span (document, "fact", cp_of (text, " end", 0) + 1, limit);
-  speaker = add_span (document, "speaker", cp_of (text, "Cafe", 0), cp_of (text, "Cafe", 0) + 5);
+  format_test_add_span (document, "fact", cp_of (text, " end", 0) + 1, limit);
+  speaker = format_test_add_span (document, "speaker", cp_of (text, "Cafe", 0),
+                                  cp_of (text, "Cafe", 0) + 5);
   attest_document_set_span_entity (document, speaker, "e1");
 
-  add_relation (document, "said-by", quote, speaker);
-  add_relation (document, "said-by", cross, speaker);
-  add_relation (document, "continues", cross, wide);
-  add_relation (document, "continues", empty_mid, fact2);
-  add_relation (document, "said-by", emoji, after);
-  relation = add_relation (document, "said-by", sub, lead);
+  format_test_add_relation (document, "said-by", quote, speaker);
+  format_test_add_relation (document, "said-by", cross, speaker);
+  format_test_add_relation (document, "continues", cross, wide);
+  format_test_add_relation (document, "continues", empty_mid, fact2);
+  format_test_add_relation (document, "said-by", emoji, after);
+  relation = format_test_add_relation (document, "said-by", sub, lead);
   if (!as_imported)
     {
       AttestSpan *closing;
 
       relation->attrs = attest_attrs_set (relation->attrs, "certain", "yes");
       /* Covers the line feed that closes the text: outside every sentence. */
-      closing = add_span (document, "fact", cp_of (text, " end", 0) + 1, limit + 1);
-      add_relation (document, "said-by", closing, speaker);
+      closing = format_test_add_span (document, "fact", cp_of (text, " end", 0) + 1, limit + 1);
+      format_test_add_relation (document, "said-by", closing, speaker);
     }
 
   (void) gap;
@@ -714,8 +537,8 @@ test_roundtrip_edges (void)
   g_autofree char *imported = temp_path (dir, "import");
   g_autoptr(AttestDocument) edge = build_edge_document (FALSE);
   g_autoptr(AttestDocument) expected = build_edge_document (TRUE);
-  g_autoptr(AttestDocument) open_end = new_document ("No line feed at the end");
-  g_autoptr(AttestDocument) empty = new_document ("");
+  g_autoptr(AttestDocument) open_end = format_test_new_document ("No line feed at the end");
+  g_autoptr(AttestDocument) empty = format_test_new_document ("");
   g_autoptr(AttestDocument) back_empty = NULL;
   g_autoptr(AttestDocument) back = NULL;
   g_autoptr(AttestDocument) back_open = NULL;
@@ -726,14 +549,14 @@ test_roundtrip_edges (void)
   const char *inputs[] = { exported, NULL };
   g_autoptr(GError) error = NULL;
 
-  add_span (open_end, "fact", 17, 23);
+  format_test_add_span (open_end, "fact", 17, 23);
   job = run_export (documents, names, G_N_ELEMENTS (documents), exported);
   summary = attest_export_job_get_summary (job);
 
   /* An empty text is one empty sentence with one zero-length token. */
   {
     g_autofree char *path = temp_path (dir, "export/empty.tsv");
-    g_autofree char *tsv = read_file (path, NULL);
+    g_autofree char *tsv = format_test_read_file (path, NULL);
 
     g_assert_true (g_str_has_suffix (tsv, "\n\n#Text=\n1-1\t0-0\t\t_\t_\t_\t_\t_\t_\t_\t_\t_\t_\t\n"));
   }
@@ -744,13 +567,14 @@ test_roundtrip_edges (void)
     {
       const char *keep = g_getenv ("ATTEST_WEBANNO_KEEP");
       g_autofree char *tsv_path = temp_path (dir, "export/edge.tsv");
-      g_autofree char *tsv = read_file (tsv_path, NULL);
+      g_autofree char *tsv = format_test_read_file (tsv_path, NULL);
       g_autofree char *out = g_build_filename (keep, "export", "edge.tsv", NULL);
       g_autofree char *sidecar_path = g_build_filename (keep, "sidecars", "edge.txt" ATTEST_SIDECAR_SUFFIX, NULL);
       g_autoptr(GBytes) sidecar = attest_sidecar_serialize (expected);
 
-      write_file (out, tsv, -1);
-      write_file (sidecar_path, g_bytes_get_data (sidecar, NULL), (gssize) g_bytes_get_size (sidecar));
+      format_test_write_file (out, tsv, -1);
+      format_test_write_file (sidecar_path, g_bytes_get_data (sidecar, NULL),
+                              (gssize) g_bytes_get_size (sidecar));
     }
 
   /* What cannot be held is counted, each once. */
@@ -769,7 +593,7 @@ test_roundtrip_edges (void)
   /* The attribute outside the tag set gets a column of its own. */
   {
     g_autofree char *path = temp_path (dir, "export/edge.tsv");
-    g_autofree char *tsv = read_file (path, NULL);
+    g_autofree char *tsv = format_test_read_file (path, NULL);
 
     g_assert_true (g_str_has_prefix (tsv, "#FORMAT=WebAnno TSV 3.3\n"
                                           "#T_SP=webanno.custom.Attest|label|kind|confidence|note|entity|"
@@ -785,22 +609,22 @@ test_roundtrip_edges (void)
     g_assert_nonnull (strstr (tsv, "back\\\\slash stop."));
   }
 
-  import_paths (inputs, imported, NULL, &error);
+  format_test_import ("webanno", inputs, imported, "tester", NULL, &error);
   g_assert_no_error (error);
 
-  back = load_imported (imported, "edge.txt");
+  back = format_test_load_imported (imported, "edge.txt");
   g_assert_cmpstr (attest_text_get_data (attest_document_get_text (back)), ==, EDGE_TEXT);
   assert_same_annotations (expected, back);
 
-  back_empty = load_imported (imported, "empty.txt");
+  back_empty = format_test_load_imported (imported, "empty.txt");
   g_assert_cmpstr (attest_text_get_data (attest_document_get_text (back_empty)), ==, "\n");
 
   /* A text without a closing line feed comes back with one, its span in place. */
-  back_open = load_imported (imported, "open.txt");
+  back_open = format_test_load_imported (imported, "open.txt");
   g_assert_cmpstr (attest_text_get_data (attest_document_get_text (back_open)), ==,
                    "No line feed at the end\n");
   {
-    g_autoptr(GPtrArray) spans = get_spans (back_open);
+    g_autoptr(GPtrArray) spans = format_test_get_spans (back_open);
 
     g_assert_cmpuint (spans->len, ==, 1);
     g_assert_cmpuint (((AttestSpan *) spans->pdata[0])->start, ==, 17);
@@ -841,14 +665,15 @@ test_roundtrip_random (void)
 
       for (guint i = 0; i < n_pieces; i++)
         g_string_append (text, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
-      document = new_document (text->str);
+      document = format_test_new_document (text->str);
       length = attest_text_get_length (attest_document_get_text (document));
 
       for (guint i = 0; length > 0 && i < 6; i++)
         {
           guint a = (guint) g_test_rand_int_range (0, (gint32) length + 1);
           guint b = (guint) g_test_rand_int_range (0, (gint32) length + 1);
-          AttestSpan *span = add_span (document, i % 2 ? "quote" : "fact", MIN (a, b), MAX (a, b));
+          AttestSpan *span = format_test_add_span (document, i % 2 ? "quote" : "fact", MIN (a, b),
+                                                   MAX (a, b));
 
           if (span->start == span->end)
             span->flags = ATTEST_SPAN_FLAG_DELETED;
@@ -859,19 +684,20 @@ test_roundtrip_random (void)
 
   job = run_export ((AttestDocument **) documents->pdata, (const char **) names->pdata,
                     n_documents, exported);
-  import_paths (inputs, imported, NULL, &error);
+  format_test_import ("webanno", inputs, imported, "tester", NULL, &error);
   g_assert_no_error (error);
 
   for (guint d = 0; d < n_documents; d++)
     {
       AttestDocument *original = g_ptr_array_index (documents, d);
-      g_autoptr(AttestDocument) back = load_imported (imported, g_ptr_array_index (names, d));
+      g_autoptr(AttestDocument) back = format_test_load_imported (imported,
+                                                                  g_ptr_array_index (names, d));
       const char *text = attest_text_get_data (attest_document_get_text (original));
       g_autofree char *expected_text = g_str_has_suffix (text, "\n") ? g_strdup (text)
                                                                     : g_strconcat (text, "\n", NULL);
       guint limit = g_utf8_strlen (expected_text, -1) - 1;
-      g_autoptr(GPtrArray) spans = get_spans (original);
-      g_autoptr(AttestDocument) kept = new_document (expected_text);
+      g_autoptr(GPtrArray) spans = format_test_get_spans (original);
+      g_autoptr(AttestDocument) kept = format_test_new_document (expected_text);
       g_autofree char *want = NULL;
       g_autofree char *got = NULL;
 
@@ -881,14 +707,14 @@ test_roundtrip_random (void)
           AttestSpan *span = g_ptr_array_index (spans, i);
 
           if (span->end <= limit)
-            add_span (kept, span->label, span->start, span->end)->flags = span->flags;
+            format_test_add_span (kept, span->label, span->start, span->end)->flags = span->flags;
         }
       /* ATTEST_WEBANNO_KEEP=DIR keeps them for check-webanno-inception.sh. */
       if (g_getenv ("ATTEST_WEBANNO_KEEP") != NULL)
         {
           g_autofree char *tsv_name = attest_export_file_name (g_ptr_array_index (names, d), ".tsv");
           g_autofree char *from = g_build_filename (exported, tsv_name, NULL);
-          g_autofree char *tsv = read_file (from, NULL);
+          g_autofree char *tsv = format_test_read_file (from, NULL);
           g_autofree char *to = g_build_filename (g_getenv ("ATTEST_WEBANNO_KEEP"), "random", "export",
                                                   tsv_name, NULL);
           g_autofree char *sidecar_name = g_strconcat ((char *) g_ptr_array_index (names, d),
@@ -897,8 +723,9 @@ test_roundtrip_random (void)
                                                             "sidecars", sidecar_name, NULL);
           g_autoptr(GBytes) sidecar = attest_sidecar_serialize (kept);
 
-          write_file (to, tsv, -1);
-          write_file (sidecar_path, g_bytes_get_data (sidecar, NULL), (gssize) g_bytes_get_size (sidecar));
+          format_test_write_file (to, tsv, -1);
+          format_test_write_file (sidecar_path, g_bytes_get_data (sidecar, NULL),
+                                  (gssize) g_bytes_get_size (sidecar));
         }
 
       want = describe_spans (kept);
@@ -932,7 +759,7 @@ static void
 test_import_inception_style (void)
 {
   g_autoptr(TempDir) dir = temp_dir_new ();
-  g_autofree char *input = data_path ("export", "webanno", "inception-style.tsv", NULL);
+  g_autofree char *input = format_test_data_path ("export", "webanno", "inception-style.tsv", NULL);
   g_autofree char *imported = temp_path (dir, "import");
   const char *inputs[] = { input, NULL };
   g_autoptr(AttestDocument) back = NULL;
@@ -941,11 +768,11 @@ test_import_inception_style (void)
   g_autoptr(GError) error = NULL;
   AttestImportSummary summary = { 0 };
 
-  import_paths (inputs, imported, &summary, &error);
+  format_test_import ("webanno", inputs, imported, "tester", &summary, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary.n_documents, ==, 1);
 
-  back = load_imported (imported, "inception-style.txt");
+  back = format_test_load_imported (imported, "inception-style.txt");
   g_assert_cmpstr (attest_text_get_data (attest_document_get_text (back)), ==,
                    "Mayor Ana Lima said \U0001F642 the plan works .\n"
                    "  \"It is done,\" she said . Fine .\n");
@@ -980,18 +807,18 @@ static void
 test_import_inception_written (void)
 {
   g_autoptr(TempDir) dir = temp_dir_new ();
-  g_autofree char *input = data_path ("export", "webanno", "inception-written", NULL);
+  g_autofree char *input = format_test_data_path ("export", "webanno", "inception-written", NULL);
   g_autofree char *imported = temp_path (dir, "import");
   const char *inputs[] = { input, NULL };
   g_autoptr(GError) error = NULL;
 
-  import_paths (inputs, imported, NULL, &error);
+  format_test_import ("webanno", inputs, imported, "tester", NULL, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (fixture_names); i++)
     {
-      g_autoptr(AttestDocument) original = load_fixture (fixture_names[i]);
-      g_autoptr(AttestDocument) back = load_imported (imported, fixture_names[i]);
+      g_autoptr(AttestDocument) original = format_test_load_fixture (fixture_names[i]);
+      g_autoptr(AttestDocument) back = format_test_load_imported (imported, fixture_names[i]);
 
       g_assert_cmpstr (attest_text_get_data (attest_document_get_text (back)), ==,
                        attest_text_get_data (attest_document_get_text (original)));
@@ -1026,10 +853,10 @@ test_import_good (void)
   g_autofree char *relations = NULL;
   g_autoptr(GError) error = NULL;
 
-  write_file (input, GOOD, -1);
-  import_paths (inputs, imported, NULL, &error);
+  format_test_write_file (input, GOOD, -1);
+  format_test_import ("webanno", inputs, imported, "tester", NULL, &error);
   g_assert_no_error (error);
-  back = load_imported (imported, "good.txt");
+  back = format_test_load_imported (imported, "good.txt");
   spans = describe_spans (back);
   relations = describe_relations (back);
   g_assert_cmpstr (spans, ==, "0-8 quote\n11-14 speaker\n");
@@ -1116,15 +943,12 @@ test_import_malformed (void)
       g_autofree char *expected = g_strconcat ("bad.tsv ", cases[i].message, NULL);
       const char *inputs[] = { inputs_dir, NULL };
       g_autoptr(GError) error = NULL;
-      g_autoptr(GDir) listing = NULL;
-      const char *entry;
-      guint n_entries = 0;
 
       g_test_message ("%s", cases[i].what);
-      write_file (good, GOOD, -1);
-      write_file (bad, cases[i].content, -1);
+      format_test_write_file (good, GOOD, -1);
+      format_test_write_file (bad, cases[i].content, -1);
 
-      g_assert_false (import_paths (inputs, imported, NULL, &error));
+      g_assert_false (format_test_import ("webanno", inputs, imported, "tester", NULL, &error));
       g_assert_error (error, ATTEST_ERROR, ATTEST_ERROR_INVALID);
       g_test_message ("  %s", error->message);
       if (!g_str_has_prefix (error->message, expected))
@@ -1132,11 +956,7 @@ test_import_malformed (void)
 
       /* Nothing left: not the output, not the hidden folder the good
        * file went into first. */
-      g_assert_false (g_file_test (imported, G_FILE_TEST_EXISTS));
-      listing = g_dir_open (dir->path, 0, NULL);
-      while ((entry = g_dir_read_name (listing)) != NULL)
-        n_entries++;
-      g_assert_cmpuint (n_entries, ==, 1);
+      format_test_assert_only_file (dir->path, "in");
     }
 }
 
@@ -1159,12 +979,12 @@ test_import_folder (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AttestDocument) back = NULL;
 
-  write_file (a, GOOD, -1);
-  write_file (b, GOOD, -1);
-  write_file (hidden, "not even TSV", -1);
-  write_file (other, "not TSV either", -1);
+  format_test_write_file (a, GOOD, -1);
+  format_test_write_file (b, GOOD, -1);
+  format_test_write_file (hidden, "not even TSV", -1);
+  format_test_write_file (other, "not TSV either", -1);
 
-  import_paths (inputs, imported, &summary, &error);
+  format_test_import ("webanno", inputs, imported, "tester", &summary, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary.n_documents, ==, 2);
   g_assert_cmpuint (summary.n_spans, ==, 4);
@@ -1172,7 +992,7 @@ test_import_folder (void)
   g_assert_true (g_file_test (b_article, G_FILE_TEST_IS_REGULAR));
   g_assert_false (g_file_test (hidden_article, G_FILE_TEST_EXISTS));
 
-  back = load_imported (imported, "a.txt");
+  back = format_test_load_imported (imported, "a.txt");
   g_assert_cmpstr (attest_text_get_data (attest_document_get_text (back)), ==,
                    "We agree \U0001F600 now .\n");
 }
@@ -1189,7 +1009,7 @@ test_validator (void)
   g_autofree char *fixtures = temp_path (dir, "fixtures");
   g_autofree char *edges = temp_path (dir, "edges");
   g_autofree char *script = NULL;
-  g_autofree char *sidecars = data_path ("export", NULL);
+  g_autofree char *sidecars = format_test_data_path ("export", NULL);
   g_autoptr(AttestExportJob) job = NULL;
   g_autoptr(AttestExportJob) edge_job = NULL;
   g_autoptr(AttestDocument) edge = build_edge_document (FALSE);
@@ -1272,7 +1092,7 @@ test_validator_refuses (void)
       g_assert_nonnull (at);
       g_string_erase (content, at - GOOD, (gssize) strlen (edits[i].from));
       g_string_insert (content, at - GOOD, edits[i].to);
-      write_file (path, content->str, -1);
+      format_test_write_file (path, content->str, -1);
 
       g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                     &out, NULL, &status, &error);
@@ -1292,7 +1112,7 @@ test_validator_refuses (void)
     int status = 0;
     g_autoptr(GError) error = NULL;
 
-    write_file (path, GOOD, -1);
+    format_test_write_file (path, GOOD, -1);
     g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                   NULL, NULL, &status, &error);
     g_assert_no_error (error);
